@@ -1,0 +1,118 @@
+package io.contactimport.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The five services as real processes ({@code java -jar target/quarkus-app/quarkus-run.jar}), wired to a
+ * {@link LocalStack} and to each other through environment variables. More instances of a service (row-processor
+ * scales out) can be added and killed, which the tests use.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    private final StackLayout layout;
+    private final LocalStack stack;
+    private final Map<Service, Integer> ports;
+    private final Map<String, String> extraEnvironment;
+    private final Path logDir;
+    private final List<Instance> instances = Collections.synchronizedList(new ArrayList<>());
+
+    /** One running process of a service. */
+    public record Instance(Service service, int port, ChildProcess process) {
+        public String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    public ServiceFleet(StackLayout layout, LocalStack stack, Map<Service, Integer> ports,
+                        Map<String, String> extraEnvironment, Path logDir) {
+        this.layout = layout;
+        this.stack = stack;
+        this.ports = new EnumMap<>(ports);
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.logDir = logDir;
+    }
+
+    /** The ports of {@code ./dev}: the defaults, each overridable by {@code <SERVICE>_PORT}. */
+    public static Map<Service, Integer> portsFromEnvironment() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, LocalStack.envPort(service.portVariable(), service.defaultPort()));
+        }
+        return ports;
+    }
+
+    public static Map<Service, Integer> freePorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, LocalStack.freePort());
+        }
+        return ports;
+    }
+
+    /** Starts one instance of every service, all at once, and waits until each reports ready. */
+    public void startAll() {
+        List<CompletableFuture<Instance>> starts = new ArrayList<>();
+        for (Service service : Service.values()) {
+            starts.add(CompletableFuture.supplyAsync(() -> start(service, ports.get(service))));
+        }
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof StackException se ? se : new StackException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Starts one more instance of a service on the given port and waits until it is ready. */
+    public Instance start(Service service, int port) {
+        Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("PROPERTY_SERVICE_URL", url(Service.PROPERTY_SERVICE));
+        env.put("STATUS_PROJECTOR_URL", url(Service.STATUS_PROJECTOR));
+        env.put("ROW_PROCESSOR_URL", url(Service.ROW_PROCESSOR));
+        env.putAll(extraEnvironment);
+        String name = service.module() + "-" + port;
+        ChildProcess process = ChildProcess.startJava(name, layout,
+                List.of("-Xmx" + heapFor(service), "-XX:+ExitOnOutOfMemoryError"),
+                List.of("-jar", layout.serviceJar(service.module()).toString()), env, logDir.resolve(name + ".log"));
+        Instance instance = new Instance(service, port, process);
+        instances.add(instance);
+        process.awaitReady(Duration.ofSeconds(120),
+                () -> LocalStack.httpStatus(instance.baseUrl() + "/q/health/ready") == 200);
+        return instance;
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public List<Instance> instances() {
+        return List.copyOf(instances);
+    }
+
+    /** Kills an instance at once (SIGKILL), as a crash would. */
+    public void kill(Instance instance) {
+        ProcessHandle.of(instance.process().pid()).ifPresent(ProcessHandle::destroyForcibly);
+        instances.remove(instance);
+    }
+
+    private static String heapFor(Service service) {
+        return service == Service.API_GATEWAY || service == Service.IMPORT_SPLITTER ? "256m" : "384m";
+    }
+
+    @Override
+    public void close() {
+        List<Instance> running = new ArrayList<>(instances);
+        running.parallelStream().forEach(instance -> instance.process().close());
+        instances.clear();
+    }
+}

@@ -1,0 +1,45 @@
+package io.contactimport.stack.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs a real PostgreSQL 17 server for the local stack and keeps it exactly as long as this JVM lives.
+ * pg_ctl daemonises the server, so this holder stops it from a shutdown hook; the launcher's parent-watch
+ * agent turns "my launcher died" into an orderly exit of this JVM.
+ *
+ * <p>Arguments: port, data directory, working directory for the unpacked binaries.
+ */
+public final class PostgresServer {
+
+    private PostgresServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path dataDir = Path.of(args[1]);
+        Path binariesDir = Path.of(args[2]);
+        Files.createDirectories(dataDir);
+        Files.createDirectories(binariesDir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binariesDir.toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e);
+            }
+        }, "postgres-stop"));
+        System.out.println("PostgreSQL ready on 127.0.0.1:" + port);
+        Thread.currentThread().join();
+    }
+}
