@@ -1,0 +1,84 @@
+package io.contactimport.rowprocessor.batches.service;
+
+import io.contactimport.contracts.batches.RowBatch;
+import io.contactimport.contracts.batches.RowBatchProcessed;
+import io.contactimport.rowprocessor.batches.repository.BatchLedger;
+import io.contactimport.rowprocessor.contacts.repository.ContactUpsert;
+import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.RoundResult;
+import io.contactimport.rowprocessor.contacts.service.ContactRow;
+import io.contactimport.rowprocessor.contacts.service.RowReader;
+import io.contactimport.rowprocessor.failedrows.repository.FailedRowStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one row batch in one transaction together with its ledger row and its failed rows, so that the batch
+ * is in the database either completely, once, or not at all.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    private final Pool pool;
+    private final RowReader reader;
+    private final ContactUpsert upsert;
+    private final FailedRowStore failedRows;
+    private final BatchLedger ledger;
+
+    public BatchApplier(Pool pool, RowReader reader, ContactUpsert upsert, FailedRowStore failedRows,
+                        BatchLedger ledger) {
+        this.pool = pool;
+        this.reader = reader;
+        this.upsert = upsert;
+        this.failedRows = failedRows;
+        this.ledger = ledger;
+    }
+
+    /** The batch's outcome: computed now, or the stored one when the batch was applied before. */
+    public Uni<RowBatchProcessed> apply(RowBatch batch) {
+        RowReader.ReadRows rows = reader.read(batch);
+        return pool.withTransaction(connection -> ledger.claim(connection, batch).flatMap(claimed -> claimed
+                        ? applyClaimed(connection, batch, rows)
+                        : Uni.createFrom().<RowBatchProcessed>nullItem()))
+                .flatMap(outcome -> outcome != null ? Uni.createFrom().item(outcome) : ledger.storedOutcome(batch));
+    }
+
+    private Uni<RowBatchProcessed> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows) {
+        Uni<RoundResult> total = Uni.createFrom().item(new RoundResult(0, 0, 0));
+        for (List<ContactRow> round : rounds(rows.valid())) {
+            total = total.flatMap(sum -> upsert.apply(connection, batch.teamId(), round, batch.onConflict())
+                    .map(result -> new RoundResult(sum.created() + result.created(),
+                            sum.updated() + result.updated(), sum.skipped() + result.skipped())));
+        }
+        return total.flatMap(counts -> {
+            RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
+                    batch.sequence(), counts.created(), counts.updated(), counts.skipped(), rows.failed().size());
+            return failedRows.insert(connection, batch.importId(), batch.teamId(), rows.failed())
+                    .chain(() -> ledger.record(connection, outcome))
+                    .replaceWith(outcome);
+        });
+    }
+
+    /**
+     * Splits rows so that each round holds an email at most once: the n-th row of an email goes to round n.
+     * Applying rounds in order keeps file order per email (first row creates, later rows update or skip), which
+     * one INSERT … ON CONFLICT could not do for the same row twice.
+     */
+    static List<List<ContactRow>> rounds(List<ContactRow> rows) {
+        List<List<ContactRow>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (ContactRow row : rows) {
+            int round = seen.merge(row.email(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(row);
+        }
+        return rounds;
+    }
+}

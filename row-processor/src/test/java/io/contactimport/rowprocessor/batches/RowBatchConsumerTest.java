@@ -1,0 +1,163 @@
+package io.contactimport.rowprocessor.batches;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactimport.contracts.Topic;
+import io.contactimport.contracts.batches.RowBatch;
+import io.contactimport.contracts.batches.RowBatchProcessed;
+import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.OnConflict;
+import io.contactimport.contracts.imports.PropertyType;
+import io.contactimport.testing.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Row batches through real Kafka into real PostgreSQL, and their outcomes back out. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class RowBatchConsumerTest {
+
+    private static final List<String> HEADER = List.of("email", "first_name", "score");
+    private static final ColumnMap MAP = new ColumnMap("email", "first_name", null, null,
+            Map.of("score", new ColumnMap.PropertyColumn("score", PropertyType.NUMBER)));
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Pool pool;
+
+    private KafkaProducer<String, String> producer;
+    private KafkaConsumer<String, String> outcomes;
+    private final UUID team = UUID.randomUUID();
+
+    @BeforeEach
+    void connect() {
+        String bootstrap = LocalStackResource.sharedStack().kafkaBootstrapServers();
+        Properties producerProps = new Properties();
+        producerProps.put("bootstrap.servers", bootstrap);
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        Properties consumerProps = new Properties();
+        consumerProps.put("bootstrap.servers", bootstrap);
+        consumerProps.put("group.id", "test-" + UUID.randomUUID());
+        consumerProps.put("auto.offset.reset", "earliest");
+        outcomes = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer());
+        outcomes.subscribe(List.of(Topic.BATCH_OUTCOMES.topicName()));
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+        outcomes.close();
+    }
+
+    @Test
+    void appliesABatchInFileOrderAndCountsEveryRow() throws Exception {
+        UUID importId = UUID.randomUUID();
+        send(batch(importId, 0, OnConflict.UPSERT,
+                row(1, "Ada@Example.com", "Ada", "1"),
+                row(2, "bob@example.com", "Bob", ""),
+                row(3, "ada@example.com", "", "2.5"),
+                row(4, "broken", "X", "1"),
+                row(5, "carol@example.com", "Carol", "many")));
+
+        RowBatchProcessed outcome = awaitOutcomes(importId, 1).get(0);
+        assertEquals(List.of(2, 1, 0, 2), List.of(outcome.created(), outcome.updated(), outcome.skipped(), outcome.failed()));
+
+        Row ada = contact("ada@example.com");
+        assertEquals("Ada", ada.getString("first_name"), "an empty cell leaves the stored value");
+        assertEquals("{\"score\": 2.5}", ada.getString("properties"), "later rows of an email win, key by key");
+        assertEquals(List.of("invalid_email", "invalid_property_value"), failedReasons(importId));
+    }
+
+    @Test
+    void aRedeliveredBatchIsNotAppliedAgainAndRepublishesItsOutcome() throws Exception {
+        UUID importId = UUID.randomUUID();
+        RowBatch batch = batch(importId, 3, OnConflict.UPSERT, row(1, "dave@example.com", "Dave", "7"));
+        send(batch);
+        send(batch);
+
+        List<RowBatchProcessed> both = awaitOutcomes(importId, 2);
+        assertEquals(both.get(0), both.get(1));
+        assertEquals(1, both.get(0).created());
+        Long applied = pool.preparedQuery("SELECT count(*) FROM contacts.applied_batches WHERE import_id = $1")
+                .execute(Tuple.of(importId)).await().indefinitely().iterator().next().getLong(0);
+        assertEquals(1L, applied);
+    }
+
+    @Test
+    void skipLeavesExistingContactsUntouched() throws Exception {
+        UUID first = UUID.randomUUID();
+        send(batch(first, 1, OnConflict.UPSERT, row(1, "erin@example.com", "Erin", "1")));
+        awaitOutcomes(first, 1);
+        UUID second = UUID.randomUUID();
+        send(batch(second, 1, OnConflict.SKIP, row(1, "erin@example.com", "Changed", "9"),
+                row(2, "frank@example.com", "Frank", "")));
+
+        RowBatchProcessed outcome = awaitOutcomes(second, 1).get(0);
+        assertEquals(List.of(1, 0, 1, 0), List.of(outcome.created(), outcome.updated(), outcome.skipped(), outcome.failed()));
+        assertEquals("Erin", contact("erin@example.com").getString("first_name"));
+    }
+
+    private RowBatch batch(UUID importId, int bucket, OnConflict onConflict, RowBatch.Row... rows) {
+        return new RowBatch(importId, team, bucket, 0, onConflict, HEADER, MAP, List.of(), List.of(), List.of(rows));
+    }
+
+    private static RowBatch.Row row(long number, String... cells) {
+        return new RowBatch.Row(number, List.of(cells), false);
+    }
+
+    private void send(RowBatch batch) throws Exception {
+        producer.send(new ProducerRecord<>(Topic.ROW_BATCHES.topicName(), batch.bucket(),
+                Integer.toString(batch.bucket()), json.writeValueAsString(batch))).get();
+    }
+
+    private List<RowBatchProcessed> awaitOutcomes(UUID importId, int expected) throws Exception {
+        List<RowBatchProcessed> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (found.size() < expected && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : outcomes.poll(Duration.ofMillis(200))) {
+                RowBatchProcessed outcome = json.readValue(record.value(), RowBatchProcessed.class);
+                if (outcome.importId().equals(importId)) {
+                    found.add(outcome);
+                }
+            }
+        }
+        assertTrue(found.size() >= expected, "expected " + expected + " outcomes for " + importId + ", got " + found);
+        return found;
+    }
+
+    private Row contact(String email) {
+        return pool.preparedQuery("SELECT first_name, properties::text AS properties FROM contacts.contacts "
+                        + "WHERE team_id = $1 AND email = $2")
+                .execute(Tuple.of(team, email)).await().indefinitely().iterator().next();
+    }
+
+    private List<String> failedReasons(UUID importId) {
+        List<String> reasons = new ArrayList<>();
+        pool.preparedQuery("SELECT reason FROM contacts.failed_rows WHERE import_id = $1 ORDER BY row_number")
+                .execute(Tuple.of(importId)).await().indefinitely().forEach(r -> reasons.add(r.getString(0)));
+        return reasons;
+    }
+}

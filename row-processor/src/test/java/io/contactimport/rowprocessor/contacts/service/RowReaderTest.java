@@ -1,0 +1,89 @@
+package io.contactimport.rowprocessor.contacts.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactimport.contracts.batches.RowBatch;
+import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.OnConflict;
+import io.contactimport.contracts.imports.PropertyType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RowReaderTest {
+
+    private final RowReader reader = new RowReader(new ObjectMapper());
+
+    private static final List<String> HEADER = List.of("E-mail", "First", "Last", "Unsub", "Score", "Vip", "Since");
+    private static final ColumnMap MAP = new ColumnMap("E-mail", "First", "Last", "Unsub", Map.of(
+            "score", new ColumnMap.PropertyColumn("Score", PropertyType.NUMBER),
+            "vip", new ColumnMap.PropertyColumn("Vip", PropertyType.BOOLEAN),
+            "since", new ColumnMap.PropertyColumn("Since", PropertyType.DATE)));
+
+    private static RowBatch batch(RowBatch.Row... rows) {
+        return new RowBatch(UUID.randomUUID(), UUID.randomUUID(), 0, 0, OnConflict.UPSERT, HEADER, MAP, List.of(),
+                List.of(), List.of(rows));
+    }
+
+    private static RowBatch.Row row(long number, String... cells) {
+        return new RowBatch.Row(number, List.of(cells), false);
+    }
+
+    @Test
+    void normalisesAValidRow() throws Exception {
+        var read = reader.read(batch(row(1, "  Ada@Example.COM ", "Ada", "", "YES", "3.50", "t", "2024-05-01")));
+        assertEquals(0, read.failed().size());
+        ContactRow contact = read.valid().get(0);
+        assertEquals("ada@example.com", contact.email());
+        assertEquals("Ada", contact.firstName());
+        assertNull(contact.lastName(), "an empty cell means 'not given'");
+        assertEquals(Boolean.TRUE, contact.unsubscribed());
+        assertEquals(Map.of("score", 3.5, "vip", true, "since", "2024-05-01"),
+                new ObjectMapper().readValue(contact.propertiesJson(), Map.class));
+    }
+
+    @Test
+    void emptyUnsubscribedAndPropertiesAreNotGiven() {
+        ContactRow contact = reader.read(batch(row(1, "a@b.co", "", "", "", "", "", ""))).valid().get(0);
+        assertNull(contact.unsubscribed());
+        assertNull(contact.propertiesJson());
+    }
+
+    @Test
+    void aBadRowFailsAloneWithAReasonThatNamesTheColumn() {
+        var read = reader.read(batch(
+                row(1, "not-an-email", "A", "B", "", "", "", ""),
+                row(2, "ok@example.com", "A", "B", "", "twelve", "", ""),
+                row(3, "fine@example.com", "A", "B", "maybe", "", "", ""),
+                new RowBatch.Row(4, List.of("short@example.com", "x"), true),
+                row(5, "good@example.com", "A", "B", "no", "-1e3", "0", "2024-05-01T10:00:00Z")));
+        assertEquals(List.of(5L), read.valid().stream().map(ContactRow::number).toList());
+        assertEquals(List.of("invalid_email", "invalid_property_value", "invalid_property_value", "malformed_row"),
+                read.failed().stream().map(FailedRow::reason).toList());
+        assertEquals("Column 'Score': 'twelve' is not a number.", read.failed().get(1).message());
+        assertEquals("Column 'Unsub': 'maybe' is not a boolean.", read.failed().get(2).message());
+        assertTrue(read.failed().get(3).message().contains("2 fields"));
+    }
+
+    @Test
+    void parsesTheAcceptedSpellings() {
+        for (String yes : List.of("true", "TRUE", "yes", "Y", "1", "t")) {
+            assertEquals(Boolean.TRUE, ValueParser.parseBoolean(yes).orElseThrow(), yes);
+        }
+        for (String no : List.of("false", "No", "n", "0", "F")) {
+            assertEquals(Boolean.FALSE, ValueParser.parseBoolean(no).orElseThrow(), no);
+        }
+        assertTrue(ValueParser.parseBoolean("2").isEmpty());
+        assertTrue(ValueParser.parseNumber("-12").isPresent());
+        assertTrue(ValueParser.parseNumber("1e3").isPresent());
+        assertTrue(ValueParser.parseNumber("1,5").isEmpty());
+        assertTrue(ValueParser.parseDate("2024-02-30").isEmpty());
+        assertTrue(ValueParser.parseDate("2024-02-03T04:05:06+02:00").isPresent());
+        assertTrue(ValueParser.normaliseEmail("a b@c.de").isEmpty());
+        assertTrue(ValueParser.normaliseEmail("a@localhost").isEmpty());
+    }
+}
