@@ -91,6 +91,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A stack with empty data, on free ports: what tests use. */
+    public static LocalStack startFresh(Path dataDir) {
+        deleteRecursively(dataDir);
+        return start(StackLayout.locate(), dataDir, Ports.free(), Optional.empty());
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + ports.kafka();
     }

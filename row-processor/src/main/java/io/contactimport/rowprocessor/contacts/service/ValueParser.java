@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import io.contactimport.contracts.batches.Buckets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class ValueParser {
 
     /** Trimmed, lower-cased, and syntactically an address (local@domain.tld, at most 254 characters). */
     public static Optional<String> normaliseEmail(String text) {
-        String email = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String email = Buckets.normaliseEmail(text);
         if (email.length() > 254 || email.indexOf('@') > 64 || !EMAIL.matcher(email).matches()) {
             return Optional.empty();
         }

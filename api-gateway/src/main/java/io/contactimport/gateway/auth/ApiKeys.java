@@ -1,0 +1,53 @@
+package io.contactimport.gateway.auth;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Teams and their API keys; a key is looked up by its SHA-256 hash. */
+@ApplicationScoped
+public class ApiKeys {
+
+    private final Pool pool;
+
+    public ApiKeys(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The team owning an active key. */
+    public Uni<Optional<UUID>> teamOf(String key) {
+        return pool.preparedQuery("SELECT team_id FROM gateway.api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(hash(key)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+    }
+
+    /** Creates the team (by name) and the key unless the key exists already. */
+    public Uni<UUID> ensureTeamKey(String teamName, String key) {
+        return teamOf(key).chain(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get())
+                : pool.withTransaction(connection -> {
+                    UUID team = UUID.randomUUID();
+                    return connection.preparedQuery("INSERT INTO gateway.teams (id, name) VALUES ($1, $2)")
+                            .execute(Tuple.of(team, teamName))
+                            .chain(() -> connection.preparedQuery(
+                                    "INSERT INTO gateway.api_keys (id, team_id, name, key_hash) VALUES ($1, $2, $3, $4)")
+                                    .execute(Tuple.of(UUID.randomUUID(), team, "bootstrap", hash(key))))
+                            .replaceWith(team);
+                }));
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.contactimport.gateway.imports.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accepted import requests and their outbox state. */
+@ApplicationScoped
+public class ImportRequests {
+
+    private final Pool pool;
+
+    public ImportRequests(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A stored request: its team, when it came, and the event announcing it. */
+    public record StoredRequest(UUID id, UUID teamId, OffsetDateTime createdAt, String event) {
+    }
+
+    public Uni<Void> insert(UUID id, UUID teamId, String objectKey, String fileName, long fileSize, String event) {
+        return pool.preparedQuery("""
+                        INSERT INTO gateway.import_requests (id, team_id, object_key, file_name, file_size, event)
+                        VALUES ($1, $2, $3, $4, $5, $6::jsonb)""")
+                .execute(Tuple.tuple().addUUID(id).addUUID(teamId).addString(objectKey).addString(fileName)
+                        .addLong(fileSize).addString(event))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markPublished(UUID id) {
+        return pool.preparedQuery("UPDATE gateway.import_requests SET published_at = now() WHERE id = $1")
+                .execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    public Uni<Optional<StoredRequest>> find(UUID teamId, UUID id) {
+        return pool.preparedQuery("""
+                        SELECT id, team_id, created_at, event::text AS event FROM gateway.import_requests
+                        WHERE id = $1 AND team_id = $2""")
+                .execute(Tuple.of(id, teamId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+    }
+
+    /** Requests whose event Kafka has not acknowledged after a grace period: a crash or a broker outage. */
+    public Uni<List<StoredRequest>> unpublished(int graceSeconds) {
+        return pool.preparedQuery("""
+                        SELECT id, team_id, created_at, event::text AS event FROM gateway.import_requests
+                        WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $1)
+                        ORDER BY created_at LIMIT 100""")
+                .execute(Tuple.of(graceSeconds))
+                .map(rows -> {
+                    List<StoredRequest> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(stored(row)));
+                    return found;
+                });
+    }
+
+    private static StoredRequest stored(Row row) {
+        return new StoredRequest(row.getUUID("id"), row.getUUID("team_id"), row.getOffsetDateTime("created_at"),
+                row.getString("event"));
+    }
+}

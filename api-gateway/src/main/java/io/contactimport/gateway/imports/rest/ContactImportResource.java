@@ -1,0 +1,121 @@
+package io.contactimport.gateway.imports.rest;
+
+import io.contactimport.contracts.api.ApiException;
+import io.contactimport.contracts.api.ApiTimestamps;
+import io.contactimport.gateway.auth.ApiKeyFilter;
+import io.contactimport.gateway.clients.StatusProjectorClient;
+import io.contactimport.gateway.imports.repository.ImportRequests;
+import io.contactimport.gateway.imports.service.ImportRequestService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** {@code /contacts/imports}: validates the request's shape and delegates. */
+@Path("/contacts/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactImportResource {
+
+    private static final Set<String> STATUSES = Set.of("queued", "in_progress", "completed", "failed");
+
+    private final ImportRequestService imports;
+    private final ImportRequests requests;
+    private final StatusProjectorClient status;
+
+    public ContactImportResource(ImportRequestService imports, ImportRequests requests,
+                                 @RestClient StatusProjectorClient status) {
+        this.imports = imports;
+        this.requests = requests;
+        this.status = status;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    public Response create(@Context ContainerRequestContext context, @RestForm("file") FileUpload file,
+                           @RestForm("column_map") String columnMap, @RestForm("on_conflict") String onConflict,
+                           @RestForm("segments") String segments, @RestForm("topics") String topics) throws Exception {
+        UUID importId = imports.create(ApiKeyFilter.team(context), new ImportRequestService.CreateImport(
+                file == null ? null : file.uploadedFile(), file == null ? null : file.fileName(), columnMap,
+                onConflict, segments, topics));
+        return Response.status(201).entity(Map.of("object", "contact_import", "id", importId.toString())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@Context ContainerRequestContext context, @RestPath String id) {
+        UUID team = ApiKeyFilter.team(context);
+        UUID importId = parseId(id);
+        return status.get(team, importId).chain(response -> response.getStatus() != 404
+                ? Uni.createFrom().item(response)
+                : requests.find(team, importId).map(stored -> stored
+                        .map(request -> Response.ok(queuedView(request)).build())
+                        .orElseThrow(ContactImportResource::notFound)));
+    }
+
+    @GET
+    public Uni<Response> list(@Context ContainerRequestContext context, @RestQuery String limit,
+                              @RestQuery String after, @RestQuery String before, @RestQuery("status") String filter) {
+        int pageSize = Pagination.limit(limit, 10);
+        if (after != null && before != null) {
+            throw ApiException.validation("Use either `after` or `before`, not both.");
+        }
+        if (filter != null && !STATUSES.contains(filter)) {
+            throw ApiException.validation("`status` must be one of queued, in_progress, completed, failed.");
+        }
+        return status.list(ApiKeyFilter.team(context), filter, pageSize, cursor(after), cursor(before));
+    }
+
+    /** Accepted, but the projector has not seen it yet: it is queued, with nothing counted. */
+    private static JsonObject queuedView(ImportRequests.StoredRequest request) {
+        JsonObject event = new JsonObject(request.event());
+        return new JsonObject().put("object", "contact_import").put("id", request.id().toString())
+                .put("status", "queued")
+                .put("created_at", ApiTimestamps.format(request.createdAt().toInstant()))
+                .put("completed_at", null)
+                .put("counts", new JsonObject().put("total", 0).put("created", 0).put("updated", 0)
+                        .put("skipped", 0).put("failed", 0))
+                .put("file_name", event.getString("file_name"))
+                .put("file_size", event.getLong("file_size"))
+                .put("on_conflict", event.getString("on_conflict", "UPSERT").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    private static UUID cursor(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("`after`/`before` must be an import id.");
+        }
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("Contact import not found");
+    }
+}

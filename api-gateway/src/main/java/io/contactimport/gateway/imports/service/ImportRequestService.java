@@ -1,0 +1,184 @@
+package io.contactimport.gateway.imports.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.contactimport.contracts.api.ApiException;
+import io.contactimport.contracts.files.CsvInput;
+import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.ImportRequested;
+import io.contactimport.contracts.imports.OnConflict;
+import io.contactimport.contracts.imports.TopicSubscription;
+import io.contactimport.gateway.clients.PropertyServiceClient;
+import io.contactimport.gateway.imports.events.ImportRequestedPublisher;
+import io.contactimport.gateway.imports.repository.ImportRequests;
+import io.contactimport.gateway.storage.ObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts an import: checks the request and the file's header, stores the file, records the request and announces
+ * it. Every check runs before anything is stored, so a rejected request leaves nothing behind.
+ */
+@ApplicationScoped
+public class ImportRequestService {
+
+    private static final Logger LOG = Logger.getLogger(ImportRequestService.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ObjectMapper json;
+    private final ObjectStore store;
+    private final ImportRequests requests;
+    private final ImportRequestedPublisher publisher;
+    private final PropertyServiceClient properties;
+
+    public ImportRequestService(ObjectMapper json, ObjectStore store, ImportRequests requests,
+                                ImportRequestedPublisher publisher, @RestClient PropertyServiceClient properties) {
+        this.json = json;
+        this.store = store;
+        this.requests = requests;
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    /** The form fields of {@code POST /contacts/imports}; {@code file} is the upload already on local disk. */
+    public record CreateImport(Path file, String fileName, String columnMap, String onConflict, String segments,
+                               String topics) {
+    }
+
+    /** Blocking: call from a worker thread. */
+    public UUID create(UUID teamId, CreateImport request) throws Exception {
+        if (request.file() == null) {
+            throw ApiException.validation("Missing `file` field: attach the CSV as a multipart part named `file`.");
+        }
+        List<String> header = readHeader(request.file());
+        OnConflict onConflict = onConflict(request.onConflict());
+        ColumnMap columnMap = ColumnMapping.resolve(json, request.columnMap(), header);
+        checkPropertyTypes(teamId, columnMap);
+        List<UUID> segments = segments(request.segments());
+        List<TopicSubscription> topics = topics(request.topics());
+
+        UUID importId = UUID.randomUUID();
+        String objectKey = "imports/" + teamId + "/" + importId;
+        long size = Files.size(request.file());
+        store.put(objectKey, request.file());
+        ImportRequested event = new ImportRequested(importId, teamId, objectKey, request.fileName(), size, columnMap,
+                onConflict, segments, topics, Instant.now());
+        try {
+            requests.insert(importId, teamId, objectKey, request.fileName(), size, json.writeValueAsString(event))
+                    .await().atMost(TIMEOUT);
+        } catch (RuntimeException e) {
+            store.delete(objectKey);
+            throw e;
+        }
+        try {
+            publisher.publish(event).await().atMost(TIMEOUT);
+        } catch (RuntimeException e) {
+            // Accepted and recorded: the outbox relay announces it once Kafka answers again.
+            LOG.warnf(e, "import %s recorded but not yet announced", importId);
+        }
+        return importId;
+    }
+
+    private static List<String> readHeader(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvInput.Opened opened = CsvInput.open(in);
+            Iterator<CsvRecord> records = CsvReader.builder().fieldSeparator(opened.delimiter()).skipEmptyLines(true)
+                    .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(opened.reader()).iterator();
+            if (!records.hasNext()) {
+                throw ApiException.validation("The file has no header line.");
+            }
+            List<String> header = records.next().getFields().stream().map(String::trim).toList();
+            if (header.stream().allMatch(String::isEmpty)) {
+                throw ApiException.validation("The file has no header line.");
+            }
+            return header;
+        } catch (CsvInput.UnreadableFileException e) {
+            throw ApiException.validation(e.getMessage());
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ApiException.validation("The file could not be read as CSV: " + e.getMessage());
+        }
+    }
+
+    private static OnConflict onConflict(String value) {
+        if (value == null || value.isBlank()) {
+            return OnConflict.UPSERT;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "upsert" -> OnConflict.UPSERT;
+            case "skip" -> OnConflict.SKIP;
+            default -> throw ApiException.validation("`on_conflict` must be `upsert` or `skip`, not `" + value + "`.");
+        };
+    }
+
+    private void checkPropertyTypes(UUID teamId, ColumnMap columnMap) {
+        if (columnMap.properties().isEmpty()) {
+            return;
+        }
+        for (PropertyServiceClient.ContactProperty existing : properties.list(teamId)) {
+            ColumnMap.PropertyColumn wanted = columnMap.properties().get(existing.key());
+            if (wanted != null && !wanted.type().apiValue().equals(existing.type())) {
+                throw ApiException.validation("Property `" + existing.key() + "` already exists with type "
+                        + existing.type() + ", not " + wanted.type().apiValue() + ".");
+            }
+        }
+    }
+
+    private List<UUID> segments(String text) {
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode item : jsonArray(text, "segments", "[{\"id\": \"<segment id>\"}]")) {
+            ids.add(uuid(item.path("id"), "segments"));
+        }
+        return ids;
+    }
+
+    private List<TopicSubscription> topics(String text) {
+        List<TopicSubscription> topics = new ArrayList<>();
+        String shape = "[{\"id\": \"<topic id>\", \"subscription\": \"opt_in\" | \"opt_out\"}]";
+        for (JsonNode item : jsonArray(text, "topics", shape)) {
+            String subscription = item.path("subscription").asText("opt_in");
+            if (!subscription.equals("opt_in") && !subscription.equals("opt_out")) {
+                throw ApiException.validation("`topics` must look like " + shape + ".");
+            }
+            topics.add(new TopicSubscription(uuid(item.path("id"), "topics"), subscription.equals("opt_in")));
+        }
+        return topics;
+    }
+
+    private Iterable<JsonNode> jsonArray(String text, String field, String shape) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            if (node.isArray()) {
+                return node;
+            }
+        } catch (Exception e) {
+            // reported below
+        }
+        throw ApiException.validation("`" + field + "` must be a JSON array like " + shape + ".");
+    }
+
+    private static UUID uuid(JsonNode id, String field) {
+        try {
+            return UUID.fromString(id.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("`" + field + "` has an invalid id `" + id.asText() + "`.");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.contactimport.splitter.imports.service;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.contactimport.contracts.batches.Buckets;
+import io.contactimport.contracts.batches.RowBatch;
+import io.contactimport.contracts.files.CsvInput;
+import io.contactimport.contracts.imports.ImportRequested;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Cuts a CSV into row batches, streaming. Deterministic: a row's bucket depends only on its email, and a bucket's
+ * batch is cut when it reaches a row or byte limit, so the same file always yields the same batches, numbered
+ * the same way. Memory is bounded by buckets × batch size, whatever the file size.
+ */
+@ApplicationScoped
+public class FileSplitter {
+
+    private final int batchRows;
+    private final int batchBytes;
+
+    public FileSplitter(@ConfigProperty(name = "splitter.batch-rows") int batchRows,
+                        @ConfigProperty(name = "splitter.batch-bytes") int batchBytes) {
+        this.batchRows = batchRows;
+        this.batchBytes = batchBytes;
+    }
+
+    /** How many data rows the file had and how many batches they went into. */
+    public record Split(long rows, int batches) {
+    }
+
+    /** The file could not be read to the end; {@code split} says how far it got. */
+    public static final class UnreadableFileException extends RuntimeException {
+        private final transient Split split;
+
+        UnreadableFileException(String message, Split split) {
+            super(message);
+            this.split = split;
+        }
+
+        public Split split() {
+            return split;
+        }
+    }
+
+    public Split split(ImportRequested request, InputStream file, BatchSink sink) {
+        Bucket[] buckets = new Bucket[Buckets.COUNT];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = new Bucket(i);
+        }
+        long rows = 0;
+        int batches = 0;
+        try {
+            CsvInput.Opened opened = CsvInput.open(file);
+            CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(opened.delimiter()).skipEmptyLines(true)
+                    .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(opened.reader());
+            Iterator<CsvRecord> records = reader.iterator();
+            if (!records.hasNext()) {
+                throw new UnreadableFileException("The file has no header line.", new Split(0, 0));
+            }
+            List<String> header = records.next().getFields();
+            int emailColumn = header.indexOf(request.columnMap().email());
+            while (records.hasNext()) {
+                CsvRecord record = records.next();
+                if (isBlank(record)) {
+                    continue;
+                }
+                rows++;
+                List<String> cells = record.getFields();
+                boolean malformed = cells.size() != header.size();
+                int bucket = malformed || emailColumn >= cells.size()
+                        ? (int) (rows % Buckets.COUNT)
+                        : Buckets.of(request.teamId(), cells.get(emailColumn));
+                Bucket target = buckets[bucket];
+                target.add(new RowBatch.Row(rows, cells, malformed));
+                if (target.rows.size() >= batchRows || target.bytes >= batchBytes) {
+                    sink.publish(target.cut(request, header));
+                    batches++;
+                }
+            }
+            for (Bucket bucket : buckets) {
+                if (!bucket.rows.isEmpty()) {
+                    sink.publish(bucket.cut(request, header));
+                    batches++;
+                }
+            }
+            sink.flush();
+            return new Split(rows, batches);
+        } catch (IOException | UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException e) {
+            sink.flush();
+            throw new UnreadableFileException(describe(e, rows), new Split(rows, batches));
+        }
+    }
+
+    private static String describe(Exception e, long rows) {
+        String reason = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+        return rows == 0 && e instanceof CsvInput.UnreadableFileException ? reason
+                : "The file could not be read after row " + rows + ": " + reason;
+    }
+
+    /** A line holding nothing but whitespace; a line of delimiters is a row (with an empty email). */
+    private static boolean isBlank(CsvRecord record) {
+        return record.getFieldCount() == 1 && record.getField(0).isBlank();
+    }
+
+    /** The rows of one bucket waiting to be cut into the bucket's next batch. */
+    private static final class Bucket {
+        final int index;
+        List<RowBatch.Row> rows = new ArrayList<>();
+        long bytes;
+        int nextSequence;
+
+        Bucket(int index) {
+            this.index = index;
+        }
+
+        void add(RowBatch.Row row) {
+            rows.add(row);
+            for (String cell : row.cells()) {
+                bytes += cell.length() + 4;
+            }
+        }
+
+        RowBatch cut(ImportRequested request, List<String> header) {
+            RowBatch batch = new RowBatch(request.importId(), request.teamId(), index, nextSequence++,
+                    request.onConflict(), header, request.columnMap(), request.segmentIds(), request.topics(), rows);
+            rows = new ArrayList<>();
+            bytes = 0;
+            return batch;
+        }
+    }
+}

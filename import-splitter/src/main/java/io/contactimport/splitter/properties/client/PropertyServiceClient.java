@@ -1,0 +1,20 @@
+package io.contactimport.splitter.properties.client;
+
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** property-service's internal API: make sure an import's properties exist before any row is applied. */
+@RegisterRestClient(configKey = "property-service")
+@Path("/internal/teams/{teamId}/contact-properties")
+public interface PropertyServiceClient {
+
+    record PropertyDefinition(String key, String type) {
+    }
+
+    @PUT
+    void ensure(@PathParam("teamId") UUID teamId, List<PropertyDefinition> properties);
+}
