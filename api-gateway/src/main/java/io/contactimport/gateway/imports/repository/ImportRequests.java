@@ -28,7 +28,7 @@ public class ImportRequests {
     public Uni<Void> insert(UUID id, UUID teamId, String objectKey, String fileName, long fileSize, String event) {
         return pool.preparedQuery("""
                         INSERT INTO gateway.import_requests (id, team_id, object_key, file_name, file_size, event)
-                        VALUES ($1, $2, $3, $4, $5, $6::jsonb)""")
+                        VALUES ($1, $2, $3, $4, $5, $6::text::jsonb)""")
                 .execute(Tuple.tuple().addUUID(id).addUUID(teamId).addString(objectKey).addString(fileName)
                         .addLong(fileSize).addString(event))
                 .replaceWithVoid();

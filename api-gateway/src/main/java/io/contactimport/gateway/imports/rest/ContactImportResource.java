@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -62,7 +63,7 @@ public class ContactImportResource {
     public Uni<Response> get(@Context ContainerRequestContext context, @RestPath String id) {
         UUID team = ApiKeyFilter.team(context);
         UUID importId = parseId(id);
-        return status.get(team, importId).chain(response -> response.getStatus() != 404
+        return passThrough(status.get(team, importId)).chain(response -> response.getStatus() != 404
                 ? Uni.createFrom().item(response)
                 : requests.find(team, importId).map(stored -> stored
                         .map(request -> Response.ok(queuedView(request)).build())
@@ -79,7 +80,13 @@ public class ContactImportResource {
         if (filter != null && !STATUSES.contains(filter)) {
             throw ApiException.validation("`status` must be one of queued, in_progress, completed, failed.");
         }
-        return status.list(ApiKeyFilter.team(context), filter, pageSize, cursor(after), cursor(before));
+        return passThrough(status.list(ApiKeyFilter.team(context), filter, pageSize, cursor(after), cursor(before)));
+    }
+
+    /** The owning service's answer as it is, error statuses included (they are in the API's error format). */
+    private static Uni<Response> passThrough(Uni<Response> call) {
+        return call.onFailure(WebApplicationException.class)
+                .recoverWithItem(e -> ((WebApplicationException) e).getResponse());
     }
 
     /** Accepted, but the projector has not seen it yet: it is queued, with nothing counted. */

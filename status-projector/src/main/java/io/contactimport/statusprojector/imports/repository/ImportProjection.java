@@ -61,7 +61,7 @@ public class ImportProjection {
         return apply(event.importId(), connection -> connection.preparedQuery("""
                         INSERT INTO status.imports (id, team_id, status, file_name, file_size, on_conflict, column_map,
                                                     segments, topics, created_at)
-                        VALUES ($1, $2, 'queued', $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9)
+                        VALUES ($1, $2, 'queued', $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9)
                         ON CONFLICT (id) DO NOTHING""")
                 .execute(Tuple.tuple().addUUID(event.importId()).addUUID(event.teamId()).addString(event.fileName())
                         .addLong(event.fileSize()).addString(event.onConflict().apiValue())
@@ -92,7 +92,7 @@ public class ImportProjection {
 
     private Uni<Optional<StatusChange>> apply(UUID importId, Function<SqlConnection, Uni<?>> write) {
         return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))")
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text, 0))")
                 .execute(Tuple.of(importId))
                 .chain(() -> write.apply(connection))
                 .chain(() -> connection.preparedQuery(REFRESH_STATUS).execute(Tuple.of(importId)))
