@@ -1,0 +1,91 @@
+package io.contactimport.statusprojector.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactimport.contracts.Topic;
+import io.contactimport.contracts.batches.RowBatchProcessed;
+import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.ImportRequested;
+import io.contactimport.contracts.imports.ImportSplit;
+import io.contactimport.contracts.imports.OnConflict;
+import io.contactimport.testing.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** Events in any order and any number of times, through real Kafka: the status and counts come out exactly once. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class ImportProjectionTest {
+
+    @Inject
+    ObjectMapper json;
+
+    private final UUID team = UUID.randomUUID();
+
+    private void send(Topic topic, UUID key, Object event) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", LocalStackResource.sharedStack().kafkaBootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic.topicName(), key.toString(), json.writeValueAsString(event))).get();
+        }
+    }
+
+    @Test
+    void outcomesBeforeTheRequestAndDuplicatesStillCountOnce() throws Exception {
+        UUID id = UUID.randomUUID();
+        RowBatchProcessed first = new RowBatchProcessed(id, team, 0, 0, 3, 1, 0, 1);
+        RowBatchProcessed second = new RowBatchProcessed(id, team, 5, 0, 2, 0, 0, 0);
+        send(Topic.BATCH_OUTCOMES, id, first);
+        send(Topic.BATCH_OUTCOMES, id, first);
+        send(Topic.IMPORT_REQUESTED, id, new ImportRequested(id, team, "k", "people.csv", 120,
+                new ColumnMap("email", null, null, null, Map.of()), OnConflict.UPSERT, List.of(), List.of(),
+                Instant.now()));
+        send(Topic.IMPORT_SPLITS, id, ImportSplit.completed(id, team, 7, 2));
+
+        awaitStatus(id, "in_progress");
+        given().when().get("/internal/teams/{team}/imports/{id}", team, id).then()
+                .body("counts.total", equalTo(7)).body("counts.created", equalTo(3));
+
+        send(Topic.BATCH_OUTCOMES, id, second);
+        send(Topic.BATCH_OUTCOMES, id, second);
+        awaitStatus(id, "completed");
+        given().when().get("/internal/teams/{team}/imports/{id}", team, id).then()
+                .body("counts.total", equalTo(7)).body("counts.created", equalTo(5))
+                .body("counts.updated", equalTo(1)).body("counts.failed", equalTo(1))
+                .body("completed_at", notNullValue()).body("file_name", equalTo("people.csv"));
+        given().when().get("/internal/teams/{team}/imports/{id}", UUID.randomUUID(), id).then().statusCode(404);
+    }
+
+    @Test
+    void anUnreadableFileFailsTheImportWithItsReason() throws Exception {
+        UUID id = UUID.randomUUID();
+        send(Topic.IMPORT_REQUESTED, id, new ImportRequested(id, team, "k", "bad.csv", 10,
+                new ColumnMap("email", null, null, null, Map.of()), OnConflict.SKIP, List.of(), List.of(),
+                Instant.now()));
+        send(Topic.IMPORT_SPLITS, id, ImportSplit.failed(id, team, 0, 0, "invalid_file", "The file is empty."));
+        awaitStatus(id, "failed");
+        given().when().get("/internal/teams/{team}/imports/{id}", team, id).then()
+                .body("error.name", equalTo("invalid_file")).body("error.message", equalTo("The file is empty."));
+    }
+
+    private void awaitStatus(UUID id, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
+                given().when().get("/internal/teams/{team}/imports/{id}", team, id).then().extract().path("status")));
+    }
+}
