@@ -19,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -100,7 +101,7 @@ public class ContactImportResource {
                         .put("skipped", 0).put("failed", 0))
                 .put("file_name", event.getString("file_name"))
                 .put("file_size", event.getLong("file_size"))
-                .put("on_conflict", event.getString("on_conflict", "UPSERT").toLowerCase(java.util.Locale.ROOT));
+                .put("on_conflict", event.getString("on_conflict", "UPSERT").toLowerCase(Locale.ROOT));
     }
 
     private static UUID parseId(String id) {

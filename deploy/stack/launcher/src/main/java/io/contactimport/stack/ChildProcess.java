@@ -32,7 +32,7 @@ public final class ChildProcess implements AutoCloseable {
                                          Map<String, String> env, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(layout.javaExecutable().toString());
-        command.add("-javaagent:" + layout.launcherJar());
+        command.add("-javaagent:" + layout.agentJar());
         command.addAll(jvmArgs);
         command.addAll(mainArgs);
         try {

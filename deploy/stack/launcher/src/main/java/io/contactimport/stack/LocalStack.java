@@ -193,6 +193,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private boolean kafkaAnswers() {
+        if (!portOpen(ports.kafka())) {
+            return false;
+        }
         try (Admin admin = admin()) {
             admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
             return true;

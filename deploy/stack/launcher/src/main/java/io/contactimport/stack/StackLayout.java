@@ -72,7 +72,7 @@ public final class StackLayout {
      * The parent-watch agent as a jar. Written next to the data rather than taken from the build, so that it
      * exists also when this class runs from target/classes (tests in the reactor).
      */
-    public Path launcherJar() {
+    public Path agentJar() {
         Path jar = home.resolve("target/stack/parent-watch-agent.jar");
         if (Files.exists(jar)) {
             return jar;

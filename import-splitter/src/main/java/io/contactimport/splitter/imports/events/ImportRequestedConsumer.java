@@ -56,21 +56,20 @@ public class ImportRequestedConsumer {
     @Blocking
     public void onImportRequested(ImportRequested request) {
         LOG.infof("splitting import %s (%s, %d bytes)", request.importId(), request.fileName(), request.fileSize());
-        ImportSplit outcome = null;
-        for (int attempt = 1; outcome == null; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
-                outcome = split(request);
+                publish(split(request));
+                return;
             } catch (RuntimeException e) {
                 if (attempt == MAX_ATTEMPTS) {
-                    outcome = ImportSplit.failed(request.importId(), request.teamId(), 0, 0, "application_error",
-                            "The file could not be processed: " + e.getMessage());
-                } else {
-                    LOG.warnf(e, "import %s: attempt %d failed, retrying", request.importId(), attempt);
-                    sleep(attempt);
+                    publish(ImportSplit.failed(request.importId(), request.teamId(), 0, 0, "application_error",
+                            "The file could not be processed: " + e.getMessage()));
+                    return;
                 }
+                LOG.warnf(e, "import %s: attempt %d failed, retrying", request.importId(), attempt);
+                sleep(attempt);
             }
         }
-        publish(outcome);
     }
 
     private static void sleep(int attempt) {
@@ -86,7 +85,11 @@ public class ImportRequestedConsumer {
         try {
             ensureProperties(request);
         } catch (WebApplicationException e) {
-            String message = e.getResponse().hasEntity() ? e.getResponse().readEntity(String.class) : e.getMessage();
+            if (e.getResponse().getStatus() != 422) {
+                throw e;
+            }
+            // A property was created with another type since the gateway accepted the import.
+            String message = e.getResponse().readEntity(ApiErrorBody.class).message();
             return ImportSplit.failed(request.importId(), request.teamId(), 0, 0, "validation_error", message);
         }
         try (InputStream file = store.open(request.objectKey())) {
@@ -99,6 +102,10 @@ public class ImportRequestedConsumer {
         } catch (Exception e) {
             throw new IllegalStateException("import " + request.importId() + " could not be split: " + e.getMessage(), e);
         }
+    }
+
+    /** property-service's error answer. */
+    record ApiErrorBody(String message) {
     }
 
     private void ensureProperties(ImportRequested request) {

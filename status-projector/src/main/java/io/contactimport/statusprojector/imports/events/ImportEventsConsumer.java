@@ -11,13 +11,18 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** The three event streams that make up an import's status; each handler is idempotent. */
 @ApplicationScoped
 public class ImportEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ImportEventsConsumer.class);
 
     private final ImportProjection projection;
     private final ImportStatusPublisher publisher;
@@ -38,19 +43,27 @@ public class ImportEventsConsumer {
             topics.add(new JsonObject().put("id", topic.id().toString())
                     .put("subscription", topic.optIn() ? "opt_in" : "opt_out"));
         }
-        return projection.requested(event, columnMapView(event.columnMap()), segments.encode(), topics.encode())
+        return retried(() -> projection.requested(event, columnMapView(event.columnMap()), segments.encode(),
+                        topics.encode())
                 .chain(change -> publisher.publish(change.orElse(
-                        new StatusChange(event.importId(), event.teamId(), "created"))));
+                        new StatusChange(event.importId(), event.teamId(), "created")))));
     }
 
     @Incoming("import-splits")
     public Uni<Void> onSplit(ImportSplit event) {
-        return projection.split(event).chain(this::publishIfChanged);
+        return retried(() -> projection.split(event).chain(this::publishIfChanged));
     }
 
     @Incoming("batch-outcomes")
     public Uni<Void> onBatchProcessed(RowBatchProcessed event) {
-        return projection.batchProcessed(event).chain(this::publishIfChanged);
+        return retried(() -> projection.batchProcessed(event).chain(this::publishIfChanged));
+    }
+
+    /** Handlers are idempotent, so database or broker trouble is retried rather than stopping the channel. */
+    private static Uni<Void> retried(Supplier<Uni<? extends Void>> handler) {
+        return Uni.createFrom().<Void>deferred(handler)
+                .onFailure().invoke(e -> LOG.warn("import event not projected yet, retrying", e))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30);
     }
 
     private Uni<Void> publishIfChanged(Optional<StatusChange> change) {
