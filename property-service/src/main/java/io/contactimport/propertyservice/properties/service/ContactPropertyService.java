@@ -58,6 +58,9 @@ public class ContactPropertyService {
                 property.createdAt = Instant.now();
                 created.add(property);
             });
+            if (created.isEmpty()) {
+                return Uni.createFrom().item(result);
+            }
             result.addAll(created);
             return repository.persist(created).replaceWith(result);
         });
