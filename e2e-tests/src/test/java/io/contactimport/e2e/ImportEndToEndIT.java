@@ -11,9 +11,17 @@ import io.contactimport.stack.ServiceFleet;
 import io.contactimport.stack.StackLayout;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -65,9 +73,10 @@ class ImportEndToEndIT {
         for (int i = 0; i < 200; i++) {
             csv.append("PERSON").append(i).append("@Example.com,Again").append(i).append(",,\r\n");
         }
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 49; i++) {
             csv.append("not-an-email-").append(i).append(",X,Y,\r\n");
         }
+        csv.append("\"=HYPERLINK(\"\"http://evil\"\")\",\"Smith, Jr.\",Y,\r\n");
         for (int i = 0; i < 10; i++) {
             csv.append("broken").append(i).append("@example.com,only-two-fields\r\n");
         }
@@ -81,6 +90,22 @@ class ImportEndToEndIT {
         assertThat(done.getString("completed_at")).isNotNull();
         assertThat(done.getMap("counts")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "total", 3260, "created", 3000, "updated", 200, "skipped", 0, "failed", 60));
+
+        // The failed rows, as JSON pages in file order and as a CSV to fix and import again.
+        given().header("Authorization", "Bearer " + API_KEY).queryParam("limit", 50)
+                .when().get(api + "/contacts/imports/" + id + "/errors")
+                .then().statusCode(200).body("has_more", equalTo(true)).body("data.size()", equalTo(50))
+                .body("data[0].row", equalTo(3201)).body("data[0].reason", equalTo("invalid_email"))
+                .body("data[0].values.'Email Address'", equalTo("not-an-email-0"));
+        String errorsCsv = given().header("Authorization", "Bearer " + API_KEY).queryParam("format", "csv")
+                .when().get(api + "/contacts/imports/" + id + "/errors")
+                .then().statusCode(200).extract().asString();
+        List<String> lines = errorsCsv.lines().toList();
+        assertThat(lines).hasSize(61);
+        assertThat(lines.get(0)).isEqualTo("Email Address,First Name,Last Name,Unsubscribed,error");
+        assertThat(lines).contains("\"'=HYPERLINK(\"\"http://evil\"\")\",\"Smith, Jr.\",Y,,"
+                + "\"'=HYPERLINK(\"\"http://evil\"\")' is not a valid email address.\"");
+        assertThat(lines.get(60)).startsWith("broken9@example.com,only-two-fields,,,\"The row has 2 fields");
 
         // The same file again with skip: every valid row meets an existing contact.
         String again = createImport(file, "skip");
@@ -110,8 +135,148 @@ class ImportEndToEndIT {
                 .then().statusCode(404).body("message", equalTo("Contact import not found"));
     }
 
+    @Test
+    void aCrashedRowProcessorAndThreeRowProcessorsGiveExactlyTheSameContacts() throws Exception {
+        // 200,000 rows: 160,000 emails, the last 40,000 rows repeat the first 40,000 emails with new names.
+        StringBuilder csv = new StringBuilder("email,first_name,last_name\n");
+        for (int i = 0; i < 200_000; i++) {
+            csv.append("crash").append(i % 160_000).append("@example.com,F").append(i).append(",L").append(i)
+                    .append('\n');
+        }
+        Path file = files.resolve("crash.csv");
+        Files.writeString(file, csv);
+        Map<String, Object> expected = Map.of("total", 200_000, "created", 160_000, "updated", 40_000,
+                "skipped", 0, "failed", 0);
+
+        // Team A: three row-processors share the partitions.
+        String teamA = newTeamKey();
+        List<ServiceFleet.Instance> extra = List.of(fleet.start(Service.ROW_PROCESSOR, LocalStack.freePort()),
+                fleet.start(Service.ROW_PROCESSOR, LocalStack.freePort()));
+        String scaled = createImport(teamA, file, null);
+        assertThat(awaitFinished(teamA, scaled).getMap("counts")).containsExactlyInAnyOrderEntriesOf(expected);
+        extra.forEach(fleet::kill);
+
+        // Team B: the only row-processor is killed (SIGKILL) in the middle, and a new one takes over.
+        String teamB = newTeamKey();
+        String crashed = createImport(teamB, file, null);
+        awaitApplied(teamB, crashed, 30_000);
+        fleet.instances().stream().filter(i -> i.service() == Service.ROW_PROCESSOR).toList().forEach(fleet::kill);
+        // On the port the others know it by, as a Kubernetes Service would keep its address.
+        fleet.start(Service.ROW_PROCESSOR, fleet.port(Service.ROW_PROCESSOR));
+        JsonPath done = awaitFinished(teamB, crashed);
+        assertThat(done.getString("status")).isEqualTo("completed");
+        assertThat(done.getMap("counts")).containsExactlyInAnyOrderEntriesOf(expected);
+
+        // Same contacts, field by field: the last row of each email won, nothing was applied twice or lost.
+        String contactsA = contactsDigest(teamA);
+        assertThat(contactsA).isEqualTo(contactsDigest(teamB));
+        assertThat(contactsA).startsWith("160000 ");
+    }
+
+    @Test
+    void aCanceledImportStopsAndKeepsWhatWasApplied() throws Exception {
+        StringBuilder csv = new StringBuilder("email,first_name\n");
+        for (int i = 0; i < 300_000; i++) {
+            csv.append("cancel").append(i).append("@example.com,C").append(i).append('\n');
+        }
+        Path file = files.resolve("cancel.csv");
+        Files.writeString(file, csv);
+        String key = newTeamKey();
+        String id = createImport(key, file, null);
+        awaitApplied(key, id, 5_000);
+
+        JsonPath canceled = given().header("Authorization", "Bearer " + key).contentType("application/json")
+                .when().post(api + "/contacts/imports/" + id + "/cancel")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(canceled.getString("status")).isEqualTo("failed");
+        assertThat(canceled.getString("error.name")).isEqualTo("canceled");
+
+        // Batches in flight when the cancellation was made may still land; after that nothing changes.
+        sleep(3_000);
+        JsonPath settled = awaitFinished(key, id);
+        sleep(3_000);
+        JsonPath later = awaitFinished(key, id);
+        assertThat(later.getMap("counts")).isEqualTo(settled.getMap("counts"));
+        int applied = later.getInt("counts.created");
+        assertThat(applied).isBetween(5_000, 299_999);
+        assertThat(contactsDigest(key)).startsWith(applied + " ");
+
+        // Canceling again changes nothing; an import that completed cannot be canceled.
+        given().header("Authorization", "Bearer " + key).when().post(api + "/contacts/imports/" + id + "/cancel")
+                .then().statusCode(200).body("error.name", equalTo("canceled"));
+        Path small = files.resolve("small.csv");
+        Files.writeString(small, "email\nsmall@example.com\n");
+        String completed = createImport(key, small, null);
+        assertThat(awaitFinished(key, completed).getString("status")).isEqualTo("completed");
+        given().header("Authorization", "Bearer " + key)
+                .when().post(api + "/contacts/imports/" + completed + "/cancel")
+                .then().statusCode(422).body("name", equalTo("validation_error"))
+                .body("message", equalTo("The import has already completed; only a queued or in-progress import "
+                        + "can be canceled."));
+        given().header("Authorization", "Bearer " + API_KEY).when().post(api + "/contacts/imports/" + id + "/cancel")
+                .then().statusCode(404).body("name", equalTo("not_found"));
+    }
+
+    /** A new team with its own key, written as an operator would (the key stored as its SHA-256 hash). */
+    private static String newTeamKey() throws Exception {
+        String key = "re_e2e_" + UUID.randomUUID().toString().replace("-", "");
+        UUID team = UUID.randomUUID();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(StandardCharsets.UTF_8)));
+        try (Connection db = database();
+             PreparedStatement teams = db.prepareStatement("INSERT INTO gateway.teams (id, name) VALUES (?, 'e2e')");
+             PreparedStatement keys = db.prepareStatement(
+                     "INSERT INTO gateway.api_keys (id, team_id, name, key_hash) VALUES (?, ?, 'e2e', ?)")) {
+            teams.setObject(1, team);
+            teams.executeUpdate();
+            keys.setObject(1, UUID.randomUUID());
+            keys.setObject(2, team);
+            keys.setString(3, hash);
+            keys.executeUpdate();
+        }
+        return key;
+    }
+
+    /** How many contacts a team has, and a digest of every field of all of them. */
+    private static String contactsDigest(String key) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement("""
+                SELECT count(*) || ' ' || coalesce(md5(string_agg(format('%s|%s|%s|%s|%s', c.email, c.first_name,
+                       c.last_name, c.unsubscribed, c.properties), ',' ORDER BY c.email)), '-')
+                FROM contacts.contacts c JOIN gateway.api_keys k ON k.team_id = c.team_id
+                WHERE k.key_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')""")) {
+            query.setString(1, key);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    private static Connection database() throws Exception {
+        var db = stack.database();
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    private static void awaitApplied(String key, String id, int rows) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath body = given().header("Authorization", "Bearer " + key).when()
+                    .get(api + "/contacts/imports/" + id).then().extract().jsonPath();
+            if (body.getInt("counts.created") + body.getInt("counts.updated") >= rows) {
+                assertThat(body.getString("status")).isEqualTo("in_progress");
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("import " + id + " never reached " + rows + " applied rows");
+    }
+
     private static String createImport(Path file, String onConflict) {
-        var request = given().header("Authorization", "Bearer " + API_KEY).multiPart("file", file.toFile(), "text/csv");
+        return createImport(API_KEY, file, onConflict);
+    }
+
+    private static String createImport(String key, Path file, String onConflict) {
+        var request = given().header("Authorization", "Bearer " + key).multiPart("file", file.toFile(), "text/csv");
         if (onConflict != null) {
             request.multiPart("on_conflict", onConflict);
         }
@@ -121,10 +286,14 @@ class ImportEndToEndIT {
     }
 
     private static JsonPath awaitFinished(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        return awaitFinished(API_KEY, id);
+    }
+
+    private static JsonPath awaitFinished(String key, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         JsonPath body;
         do {
-            body = given().header("Authorization", "Bearer " + API_KEY).when().get(api + "/contacts/imports/" + id)
+            body = given().header("Authorization", "Bearer " + key).when().get(api + "/contacts/imports/" + id)
                     .then().statusCode(200).extract().jsonPath();
             String status = body.getString("status");
             if (status.equals("completed") || status.equals("failed")) {
@@ -136,8 +305,12 @@ class ImportEndToEndIT {
     }
 
     private static void sleep() {
+        sleep(250);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(250);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -2,6 +2,7 @@ package io.contactimport.gateway.clients;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -17,6 +18,10 @@ public interface StatusProjectorClient {
     @GET
     @Path("/{importId}")
     Uni<Response> get(@PathParam("teamId") UUID teamId, @PathParam("importId") UUID importId);
+
+    @POST
+    @Path("/{importId}/cancel")
+    Uni<Response> cancel(@PathParam("teamId") UUID teamId, @PathParam("importId") UUID importId);
 
     @GET
     Uni<Response> list(@PathParam("teamId") UUID teamId, @QueryParam("status") String status,

@@ -71,6 +71,20 @@ public class ContactImportResource {
                         .orElseThrow(ContactImportResource::notFound)));
     }
 
+    /** Stops a queued or in-progress import: rows already applied stay, no further row is applied. */
+    @POST
+    @Path("/{id}/cancel")
+    public Uni<Response> cancel(@Context ContainerRequestContext context, @RestPath String id) {
+        UUID team = ApiKeyFilter.team(context);
+        UUID importId = parseId(id);
+        return requests.find(team, importId).chain(stored -> {
+            if (stored.isEmpty()) {
+                throw notFound();
+            }
+            return passThrough(status.cancel(team, importId));
+        });
+    }
+
     @GET
     public Uni<Response> list(@Context ContainerRequestContext context, @RestQuery String limit,
                               @RestQuery String after, @RestQuery String before, @RestQuery("status") String filter) {

@@ -92,7 +92,12 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     public String url(Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    /** The port the other services are told to reach this service on. */
+    public int port(Service service) {
+        return ports.get(service);
     }
 
     public List<Instance> instances() {

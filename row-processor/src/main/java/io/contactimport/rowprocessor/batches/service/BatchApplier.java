@@ -8,6 +8,7 @@ import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.RoundResu
 import io.contactimport.rowprocessor.contacts.service.ContactRow;
 import io.contactimport.rowprocessor.contacts.service.RowReader;
 import io.contactimport.rowprocessor.failedrows.repository.FailedRowStore;
+import io.contactimport.rowprocessor.imports.repository.CanceledImports;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,22 +30,29 @@ public class BatchApplier {
     private final ContactUpsert upsert;
     private final FailedRowStore failedRows;
     private final BatchLedger ledger;
+    private final CanceledImports canceled;
 
     public BatchApplier(Pool pool, RowReader reader, ContactUpsert upsert, FailedRowStore failedRows,
-                        BatchLedger ledger) {
+                        BatchLedger ledger, CanceledImports canceled) {
         this.pool = pool;
         this.reader = reader;
         this.upsert = upsert;
         this.failedRows = failedRows;
         this.ledger = ledger;
+        this.canceled = canceled;
     }
 
     /** The batch's outcome: computed now, or the stored one when the batch was applied before. */
     public Uni<RowBatchProcessed> apply(RowBatch batch) {
         RowReader.ReadRows rows = reader.read(batch);
-        return pool.withTransaction(connection -> ledger.claim(connection, batch).flatMap(claimed -> claimed
-                        ? applyClaimed(connection, batch, rows)
-                        : Uni.createFrom().<RowBatchProcessed>nullItem()))
+        return pool.withTransaction(connection -> ledger.claim(connection, batch).flatMap(claimed -> {
+                    if (!claimed) {
+                        return Uni.createFrom().<RowBatchProcessed>nullItem();
+                    }
+                    return canceled.contains(connection, batch.importId()).flatMap(isCanceled -> isCanceled
+                            ? notApplied(connection, batch)
+                            : applyClaimed(connection, batch, rows));
+                }))
                 .flatMap(outcome -> outcome != null ? Uni.createFrom().item(outcome) : ledger.storedOutcome(batch));
     }
 
@@ -58,10 +66,17 @@ public class BatchApplier {
         return total.flatMap(counts -> {
             RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
                     batch.sequence(), counts.created(), counts.updated(), counts.skipped(), rows.failed().size());
-            return failedRows.insert(connection, batch.importId(), batch.teamId(), rows.failed())
+            return failedRows.insert(connection, batch.importId(), batch.teamId(), batch.header(), rows.failed())
                     .chain(() -> ledger.record(connection, outcome))
                     .replaceWith(outcome);
         });
+    }
+
+    /** The import was canceled: the batch is recorded as seen, with none of its rows applied or counted. */
+    private Uni<RowBatchProcessed> notApplied(SqlConnection connection, RowBatch batch) {
+        RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
+                batch.sequence(), 0, 0, 0, 0);
+        return ledger.record(connection, outcome).replaceWith(outcome);
     }
 
     /**

@@ -29,7 +29,8 @@ public class ImportProjection {
 
     private static final String REFRESH_STATUS = """
             WITH progress AS (
-                SELECT count(o.*) AS batches, s.import_id IS NOT NULL AS split, s.expected_batches, s.error_name
+                SELECT count(o.*) AS batches, s.import_id IS NOT NULL AS split, s.expected_batches, s.error_name,
+                       EXISTS (SELECT 1 FROM status.cancellations c WHERE c.import_id = $1) AS canceled
                 FROM status.imports i
                 LEFT JOIN status.splits s ON s.import_id = i.id
                 LEFT JOIN status.batch_outcomes o ON o.import_id = i.id
@@ -37,7 +38,7 @@ public class ImportProjection {
                 GROUP BY s.import_id, s.expected_batches, s.error_name
             ), next AS (
                 SELECT CASE
-                    WHEN error_name IS NOT NULL THEN 'failed'
+                    WHEN canceled OR error_name IS NOT NULL THEN 'failed'
                     WHEN split AND batches >= expected_batches THEN 'completed'
                     WHEN split OR batches > 0 THEN 'in_progress'
                     ELSE 'queued' END AS status
@@ -88,6 +89,13 @@ public class ImportProjection {
                 .execute(Tuple.tuple().addUUID(event.importId()).addInteger(event.bucket())
                         .addInteger(event.sequence()).addInteger(event.created()).addInteger(event.updated())
                         .addInteger(event.skipped()).addInteger(event.failed())));
+    }
+
+    /** Records the team's wish to stop the import; an import that already ended is left as it is. */
+    public Uni<Optional<StatusChange>> canceled(UUID importId) {
+        return apply(importId, connection -> connection.preparedQuery(
+                        "INSERT INTO status.cancellations (import_id) VALUES ($1) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(importId)));
     }
 
     private Uni<Optional<StatusChange>> apply(UUID importId, Function<SqlConnection, Uni<?>> write) {

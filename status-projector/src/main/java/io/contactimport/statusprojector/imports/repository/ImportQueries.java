@@ -21,11 +21,12 @@ import java.util.UUID;
 public class ImportQueries {
 
     private static final String SELECT = """
-            SELECT i.*, s.total_rows, s.error_name, s.error_message,
+            SELECT i.*, s.total_rows, s.error_name, s.error_message, c.canceled_at,
                    COALESCE(o.created, 0) AS created, COALESCE(o.updated, 0) AS updated,
                    COALESCE(o.skipped, 0) AS skipped, COALESCE(o.failed, 0) AS failed
             FROM status.imports i
             LEFT JOIN status.splits s ON s.import_id = i.id
+            LEFT JOIN status.cancellations c ON c.import_id = i.id
             LEFT JOIN LATERAL (
                 SELECT sum(created) AS created, sum(updated) AS updated, sum(skipped) AS skipped, sum(failed) AS failed
                 FROM status.batch_outcomes WHERE import_id = i.id) o ON true
@@ -99,7 +100,13 @@ public class ImportQueries {
                 .put("column_map", row.getJsonObject("column_map"))
                 .put("segments", row.getJsonArray("segments") == null ? new JsonArray() : row.getJsonArray("segments"))
                 .put("topics", row.getJsonArray("topics") == null ? new JsonArray() : row.getJsonArray("topics"));
-        if (row.getString("error_name") != null) {
+        OffsetDateTime canceledAt = row.getOffsetDateTime("canceled_at");
+        OffsetDateTime completedAt = row.getOffsetDateTime("completed_at");
+        // A cancellation explains the failure only when it came before the import ended.
+        boolean canceled = canceledAt != null && completedAt != null && !canceledAt.isAfter(completedAt);
+        if (canceled) {
+            view.put("error", new JsonObject().put("name", "canceled").put("message", "The import was canceled."));
+        } else if (row.getString("error_name") != null) {
             view.put("error", new JsonObject().put("name", row.getString("error_name"))
                     .put("message", row.getString("error_message")));
         }

@@ -1,10 +1,12 @@
 package io.contactimport.statusprojector.imports.rest;
 
+import io.contactimport.statusprojector.imports.service.StatusUpdates;
 import io.contactimport.statusprojector.imports.repository.ImportQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -16,9 +18,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ImportResource {
 
     private final ImportQueries queries;
+    private final StatusUpdates updates;
 
-    public ImportResource(ImportQueries queries) {
+    public ImportResource(ImportQueries queries, StatusUpdates updates) {
         this.queries = queries;
+        this.updates = updates;
     }
 
     @GET
@@ -26,8 +30,29 @@ public class ImportResource {
     public Uni<Response> get(@RestPath UUID teamId, @RestPath UUID importId) {
         return queries.find(teamId, importId).map(found -> found
                 .map(view -> Response.ok(view).build())
-                .orElseGet(() -> Response.status(404).entity(new JsonObject().put("statusCode", 404)
-                        .put("name", "not_found").put("message", "Contact import not found")).build()));
+                .orElseGet(() -> error(404, "not_found", "Contact import not found")));
+    }
+
+    private static Response error(int status, String name, String message) {
+        return Response.status(status)
+                .entity(new JsonObject().put("statusCode", status).put("name", name).put("message", message)).build();
+    }
+
+    /**
+     * Stops a queued or in-progress import: 200 with the failed, canceled import; 422 when it had already ended.
+     * The gateway has checked that the import is the team's.
+     */
+    @POST
+    @Path("/{importId}/cancel")
+    public Uni<Response> cancel(@RestPath UUID teamId, @RestPath UUID importId) {
+        return updates.cancel(importId).chain(() -> queries.find(teamId, importId)).map(found -> found
+                .map(view -> "canceled".equals(view.getJsonObject("error", new JsonObject()).getString("name"))
+                        ? Response.ok(view).build()
+                        : error(422, "validation_error", "The import has already " + view.getString("status")
+                                + "; only a queued or in-progress import can be canceled."))
+                // Canceled before the projector heard of it: it fails as soon as it arrives.
+                .orElseGet(() -> Response.accepted(new JsonObject().put("object", "contact_import")
+                        .put("id", importId.toString()).put("status", "failed")).build()));
     }
 
     @GET
