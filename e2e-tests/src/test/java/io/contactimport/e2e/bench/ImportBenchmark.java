@@ -1,0 +1,265 @@
+package io.contactimport.e2e.bench;
+
+import io.contactimport.stack.LocalStack;
+import io.contactimport.stack.Service;
+import io.contactimport.stack.ServiceFleet;
+import io.contactimport.stack.StackLayout;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code ./bench}: imports generated CSVs of 1M and 2M rows through the running system and measures, in the same
+ * run, PostgreSQL alone doing the same work (COPY into a staging table + one set-based upsert). Prints a Markdown
+ * report for BENCHMARKS.md. Not a test: it takes minutes and its numbers depend on the machine.
+ */
+public final class ImportBenchmark {
+
+    private static final String API_KEY = "re_bench_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String COLUMN_MAP = """
+            {"email":"email","first_name":"first_name","last_name":"last_name","unsubscribed":"unsubscribed",
+             "properties":{"company":{"column":"company","type":"string"},"city":{"column":"city","type":"string"},
+                           "plan":{"column":"plan","type":"string"},"score":{"column":"score","type":"number"}}}""";
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<String, String> report = new LinkedHashMap<>();
+    private ServiceFleet fleet;
+    private String api;
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        boolean withLarge = args.length <= 1 || !args[1].equals("--no-2m");
+        new ImportBenchmark().run(rows, withLarge);
+    }
+
+    private void run(int rows, boolean withLarge) throws Exception {
+        Path work = Path.of("target/bench").toAbsolutePath();
+        Files.createDirectories(work);
+        Path file = generate(work.resolve("contacts-" + rows + ".csv"), rows);
+        StackLayout layout = StackLayout.locate();
+        try (LocalStack stack = LocalStack.startFresh(work.resolve("stack"))) {
+            fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
+                    Map.of("BOOTSTRAP_API_KEY", API_KEY, "BOOTSTRAP_TEAM_NAME", "bench"), work.resolve("stack/logs"));
+            try {
+                fleet.startAll();
+                api = fleet.url(Service.API_GATEWAY);
+                baseline(stack, file, rows);
+                measureImport("import of " + rows + " new contacts", file, rows, "upsert", true);
+                measureImport("re-import of the same " + rows + " rows (upsert: all updates)", file, rows, "upsert", false);
+                if (withLarge) {
+                    Path large = generate(work.resolve("contacts-" + 2 * rows + ".csv"), 2 * rows);
+                    measureImport("import of " + 2 * rows + " rows (" + Files.size(large) / 1_000_000 + " MB)", large,
+                            2 * rows, "upsert", false);
+                }
+                peakRss();
+            } finally {
+                fleet.close();
+            }
+        }
+        System.out.println("\n| measurement | result |\n|---|---|");
+        report.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+    }
+
+    /** PostgreSQL alone: COPY the file into a staging table, then one INSERT … ON CONFLICT DO UPDATE. Twice. */
+    private void baseline(LocalStack stack, Path file, int rows) throws Exception {
+        var db = stack.database();
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement sql = connection.createStatement()) {
+            sql.execute("CREATE SCHEMA IF NOT EXISTS baseline");
+            sql.execute("DROP TABLE IF EXISTS baseline.contacts");
+            sql.execute("CREATE TABLE baseline.contacts (LIKE contacts.contacts INCLUDING ALL)");
+            for (String pass : List.of("insert", "update")) {
+                long start = System.nanoTime();
+                sql.execute("DROP TABLE IF EXISTS baseline.staging");
+                sql.execute("CREATE UNLOGGED TABLE baseline.staging (email text, first_name text, last_name text, "
+                        + "unsubscribed text, company text, city text, plan text, score text)");
+                try (InputStream in = Files.newInputStream(file)) {
+                    ((PGConnection) connection).getCopyAPI()
+                            .copyIn("COPY baseline.staging FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+                }
+                long copied = System.nanoTime();
+                sql.execute("""
+                        INSERT INTO baseline.contacts AS c (team_id, email, first_name, last_name, unsubscribed, properties)
+                        SELECT '00000000-0000-0000-0000-000000000001', lower(trim(email)), first_name, last_name,
+                               unsubscribed IN ('true', 'yes', '1'),
+                               jsonb_build_object('company', company, 'city', city, 'plan', plan, 'score', score::numeric)
+                        FROM baseline.staging ORDER BY 2
+                        ON CONFLICT (team_id, email) DO UPDATE SET first_name = EXCLUDED.first_name,
+                            last_name = EXCLUDED.last_name, unsubscribed = EXCLUDED.unsubscribed,
+                            properties = c.properties || EXCLUDED.properties, updated_at = now()""");
+                long done = System.nanoTime();
+                report.put("PostgreSQL alone, " + pass + " pass: COPY + upsert of " + rows + " rows",
+                        seconds(done - start) + " (COPY " + seconds(copied - start) + ", upsert "
+                                + seconds(done - copied) + "), " + rate(rows, done - start));
+            }
+        }
+    }
+
+    private void measureImport(String label, Path file, int rows, String onConflict, boolean measureReads)
+            throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        String id = post(file, onConflict);
+        long accepted = System.nanoTime();
+        Thread reader = new Thread(() -> {
+            while (running.get() && measureReads) {
+                long t = System.nanoTime();
+                get(id);
+                latencies.add(System.nanoTime() - t);
+                sleep(100);
+            }
+        });
+        reader.start();
+        String body;
+        do {
+            sleep(250);
+            body = get(id);
+            failIfAServiceDied();
+        } while (!status(body).equals("completed") && !status(body).equals("failed")
+                && System.nanoTime() - start < Duration.ofMinutes(20).toNanos());
+        long end = System.nanoTime();
+        running.set(false);
+        reader.join();
+        report.put(label, seconds(end - start) + " POST to " + status(body) + " (upload accepted after "
+                + seconds(accepted - start) + "), " + rate(rows, end - start) + "; " + counts(body));
+        if (measureReads && !latencies.isEmpty()) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            report.put("GET /contacts/imports/{id} while importing (" + sorted.size() + " calls)",
+                    String.format("p50 %.1f ms, p99 %.1f ms", sorted.get(sorted.size() / 2) / 1e6,
+                            sorted.get((int) (sorted.size() * 0.99)) / 1e6));
+        }
+    }
+
+    private void failIfAServiceDied() {
+        for (ServiceFleet.Instance instance : fleet.instances()) {
+            if (!instance.process().isAlive()) {
+                throw new IllegalStateException(instance.process().name() + " died; last lines of its log:\n"
+                        + instance.process().logTail(20));
+            }
+        }
+    }
+
+    private void peakRss() throws IOException {
+        for (ServiceFleet.Instance instance : fleet.instances()) {
+            Path status = Path.of("/proc", Long.toString(instance.process().pid()), "status");
+            String hwm = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM"))
+                    .findFirst().orElse("VmHWM: ?").replaceAll("VmHWM:\\s+", "");
+            report.put("peak RSS of " + instance.service().module() + " over the whole run", hwm);
+        }
+    }
+
+    private String post(Path file, String onConflict) throws Exception {
+        String boundary = "bench" + UUID.randomUUID();
+        List<byte[]> parts = List.of(
+                field(boundary, "column_map", COLUMN_MAP), field(boundary, "on_conflict", onConflict),
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArrays(parts), HttpRequest.BodyPublishers.ofFile(file),
+                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/contacts/imports"))
+                .header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+        }
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+        id.find();
+        return id.group(1);
+    }
+
+    private static byte[] field(String boundary, String name, String value) {
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String get(String id) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(api + "/contacts/imports/" + id))
+                    .header("Authorization", "Bearer " + API_KEY).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            return "{\"status\":\"unreachable\"}";
+        }
+    }
+
+    /** Realistic contacts: ~100 bytes a row, quoted names with commas here and there, 2% unsubscribed. */
+    static Path generate(Path file, int rows) throws IOException {
+        if (Files.exists(file)) {
+            return file;
+        }
+        String[] first = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret", "Linus",
+                "José", "Zoë", "Søren", "Łukasz", "Aiko"};
+        String[] last = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson",
+                "Hamilton", "Torvalds", "O'Brien", "García Márquez"};
+        String[] cities = {"Lisbon", "Paris", "Berlin", "New York", "São Paulo", "Tokyo", "Nairobi", "Sydney"};
+        String[] plans = {"free", "pro", "team", "enterprise"};
+        Random random = new Random(7);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            out.write("email,first_name,last_name,unsubscribed,company,city,plan,score\n");
+            for (int i = 0; i < rows; i++) {
+                String f = first[random.nextInt(first.length)];
+                String l = last[random.nextInt(last.length)];
+                out.write(f.toLowerCase() + "." + i + "@" + (i % 3 == 0 ? "example.com" : "mail" + i % 97 + ".org")
+                        + "," + f + "," + l + "," + (random.nextInt(50) == 0) + ",\"" + l + ", " + f + " & Co\","
+                        + cities[random.nextInt(cities.length)] + "," + plans[random.nextInt(plans.length)] + ","
+                        + random.nextInt(10_000) / 100.0 + "\n");
+            }
+        }
+        Files.move(partial, file);
+        return file;
+    }
+
+    private static String status(String body) {
+        Matcher m = STATUS.matcher(body);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private static String counts(String body) {
+        int at = body.indexOf("\"counts\":");
+        return at < 0 ? body : body.substring(at + 9, body.indexOf('}', at) + 1);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f s", nanos / 1e9);
+    }
+
+    private static String rate(int rows, long nanos) {
+        return String.format("%,.0f rows/s", rows / (nanos / 1e9));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
