@@ -120,6 +120,39 @@ class RowBatchConsumerTest {
         assertEquals("Erin", contact("erin@example.com").getString("first_name"));
     }
 
+    @Test
+    void upsertNeverResubscribesSilentlyAndMergesPropertiesKeyByKey() throws Exception {
+        List<String> header = List.of("email", "unsubscribed", "plan", "score");
+        ColumnMap map = new ColumnMap("email", null, null, "unsubscribed", Map.of(
+                "plan", new ColumnMap.PropertyColumn("plan", PropertyType.STRING),
+                "score", new ColumnMap.PropertyColumn("score", PropertyType.NUMBER)));
+        UUID first = UUID.randomUUID();
+        send(new RowBatch(first, team, 2, 0, OnConflict.UPSERT, header, map, List.of(), List.of(), List.of(
+                row(1, "gina@example.com", "yes", "pro", "1"),
+                row(2, "hank@example.com", "yes", "free", ""))));
+        awaitOutcomes(first, 1);
+
+        UUID second = UUID.randomUUID();
+        send(new RowBatch(second, team, 2, 0, OnConflict.UPSERT, header, map, List.of(), List.of(), List.of(
+                row(1, "gina@example.com", "", "", "2"),
+                row(2, "hank@example.com", "false", "team", ""))));
+        RowBatchProcessed outcome = awaitOutcomes(second, 1).get(0);
+        assertEquals(2, outcome.updated());
+
+        Row gina = contactState("gina@example.com");
+        assertEquals(true, gina.getBoolean("unsubscribed"), "an empty cell never re-subscribes");
+        assertEquals(Map.of("plan", "pro", "score", 2), json.readValue(gina.getString("properties"), Map.class));
+        Row hank = contactState("hank@example.com");
+        assertEquals(false, hank.getBoolean("unsubscribed"), "an explicit false does");
+        assertEquals(Map.of("plan", "team"), json.readValue(hank.getString("properties"), Map.class));
+    }
+
+    private Row contactState(String email) {
+        return pool.preparedQuery("SELECT unsubscribed, properties::text AS properties FROM contacts.contacts "
+                        + "WHERE team_id = $1 AND email = $2")
+                .execute(Tuple.of(team, email)).await().indefinitely().iterator().next();
+    }
+
     private RowBatch batch(UUID importId, int bucket, OnConflict onConflict, RowBatch.Row... rows) {
         return new RowBatch(importId, team, bucket, 0, onConflict, HEADER, MAP, List.of(), List.of(), List.of(rows));
     }
