@@ -87,7 +87,7 @@ public final class DevMain {
         return """
 
                 Contact import platform is running.
-                  Dashboard and API:  %1$s
+                  API base URL:       %1$s
                   Dev API key:        %2$s
                   Logs:               %4$s/data/logs
 
