@@ -5,26 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.contactimport.e2e.support.RunningSystem;
 import io.contactimport.stack.LocalStack;
 import io.contactimport.stack.Service;
 import io.contactimport.stack.ServiceFleet;
-import io.contactimport.stack.StackLayout;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,34 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The five services as real processes on the real stack, driven over HTTP as a user would. */
 class ImportEndToEndIT {
 
-    private static final String API_KEY = "re_e2e_" + UUID.randomUUID().toString().replace("-", "");
-
-    private static LocalStack stack;
-    private static ServiceFleet fleet;
+    private static RunningSystem system;
     private static String api;
+    private static String API_KEY;
 
     @TempDir
     static Path files;
 
     @BeforeAll
-    static void startSystem() throws IOException {
-        StackLayout layout = StackLayout.locate();
-        Path dataDir = Path.of("target/e2e-stack").toAbsolutePath();
-        stack = LocalStack.startFresh(dataDir);
-        fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
-                Map.of("BOOTSTRAP_API_KEY", API_KEY, "BOOTSTRAP_TEAM_NAME", "e2e"), dataDir.resolve("logs"));
-        fleet.startAll();
-        api = fleet.url(Service.API_GATEWAY);
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+    static void startSystem() throws Exception {
+        system = RunningSystem.shared();
+        api = system.api();
+        API_KEY = system.newTeamKey();
     }
 
     @Test
@@ -149,20 +128,20 @@ class ImportEndToEndIT {
                 "skipped", 0, "failed", 0);
 
         // Team A: three row-processors share the partitions.
-        String teamA = newTeamKey();
-        List<ServiceFleet.Instance> extra = List.of(fleet.start(Service.ROW_PROCESSOR, LocalStack.freePort()),
-                fleet.start(Service.ROW_PROCESSOR, LocalStack.freePort()));
+        String teamA = system.newTeamKey();
+        List<ServiceFleet.Instance> extra = List.of(system.fleet().start(Service.ROW_PROCESSOR, LocalStack.freePort()),
+                system.fleet().start(Service.ROW_PROCESSOR, LocalStack.freePort()));
         String scaled = createImport(teamA, file, null);
         assertThat(awaitFinished(teamA, scaled).getMap("counts")).containsExactlyInAnyOrderEntriesOf(expected);
-        extra.forEach(fleet::kill);
+        extra.forEach(system.fleet()::kill);
 
         // Team B: the only row-processor is killed (SIGKILL) in the middle, and a new one takes over.
-        String teamB = newTeamKey();
+        String teamB = system.newTeamKey();
         String crashed = createImport(teamB, file, null);
         awaitApplied(teamB, crashed, 30_000);
-        fleet.instances().stream().filter(i -> i.service() == Service.ROW_PROCESSOR).toList().forEach(fleet::kill);
+        system.fleet().instances().stream().filter(i -> i.service() == Service.ROW_PROCESSOR).toList().forEach(system.fleet()::kill);
         // On the port the others know it by, as a Kubernetes Service would keep its address.
-        fleet.start(Service.ROW_PROCESSOR, fleet.port(Service.ROW_PROCESSOR));
+        system.fleet().start(Service.ROW_PROCESSOR, system.fleet().port(Service.ROW_PROCESSOR));
         JsonPath done = awaitFinished(teamB, crashed);
         assertThat(done.getString("status")).isEqualTo("completed");
         assertThat(done.getMap("counts")).containsExactlyInAnyOrderEntriesOf(expected);
@@ -181,7 +160,7 @@ class ImportEndToEndIT {
         }
         Path file = files.resolve("cancel.csv");
         Files.writeString(file, csv);
-        String key = newTeamKey();
+        String key = system.newTeamKey();
         String id = createImport(key, file, null);
         awaitApplied(key, id, 5_000);
 
@@ -192,9 +171,9 @@ class ImportEndToEndIT {
         assertThat(canceled.getString("error.name")).isEqualTo("canceled");
 
         // Batches in flight when the cancellation was made may still land; after that nothing changes.
-        sleep(3_000);
+        RunningSystem.sleep(3_000);
         JsonPath settled = awaitFinished(key, id);
-        sleep(3_000);
+        RunningSystem.sleep(3_000);
         JsonPath later = awaitFinished(key, id);
         assertThat(later.getMap("counts")).isEqualTo(settled.getMap("counts"));
         int applied = later.getInt("counts.created");
@@ -217,29 +196,9 @@ class ImportEndToEndIT {
                 .then().statusCode(404).body("name", equalTo("not_found"));
     }
 
-    /** A new team with its own key, written as an operator would (the key stored as its SHA-256 hash). */
-    private static String newTeamKey() throws Exception {
-        String key = "re_e2e_" + UUID.randomUUID().toString().replace("-", "");
-        UUID team = UUID.randomUUID();
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(key.getBytes(StandardCharsets.UTF_8)));
-        try (Connection db = database();
-             PreparedStatement teams = db.prepareStatement("INSERT INTO gateway.teams (id, name) VALUES (?, 'e2e')");
-             PreparedStatement keys = db.prepareStatement(
-                     "INSERT INTO gateway.api_keys (id, team_id, name, key_hash) VALUES (?, ?, 'e2e', ?)")) {
-            teams.setObject(1, team);
-            teams.executeUpdate();
-            keys.setObject(1, UUID.randomUUID());
-            keys.setObject(2, team);
-            keys.setString(3, hash);
-            keys.executeUpdate();
-        }
-        return key;
-    }
-
     /** How many contacts a team has, and a digest of every field of all of them. */
     private static String contactsDigest(String key) throws Exception {
-        try (Connection db = database(); PreparedStatement query = db.prepareStatement("""
+        try (Connection db = system.database(); PreparedStatement query = db.prepareStatement("""
                 SELECT count(*) || ' ' || coalesce(md5(string_agg(format('%s|%s|%s|%s|%s', c.email, c.first_name,
                        c.last_name, c.unsubscribed, c.properties), ',' ORDER BY c.email)), '-')
                 FROM contacts.contacts c JOIN gateway.api_keys k ON k.team_id = c.team_id
@@ -250,11 +209,6 @@ class ImportEndToEndIT {
                 return result.getString(1);
             }
         }
-    }
-
-    private static Connection database() throws Exception {
-        var db = stack.database();
-        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
     }
 
     private static void awaitApplied(String key, String id, int rows) {
@@ -272,48 +226,22 @@ class ImportEndToEndIT {
     }
 
     private static String createImport(Path file, String onConflict) {
-        return createImport(API_KEY, file, onConflict);
+        return system.createImport(API_KEY, file, onConflict);
     }
 
     private static String createImport(String key, Path file, String onConflict) {
-        var request = given().header("Authorization", "Bearer " + key).multiPart("file", file.toFile(), "text/csv");
-        if (onConflict != null) {
-            request.multiPart("on_conflict", onConflict);
-        }
-        return request.when().post(api + "/contacts/imports")
-                .then().statusCode(201).body("object", equalTo("contact_import"))
-                .extract().path("id");
+        return system.createImport(key, file, onConflict);
     }
 
     private static JsonPath awaitFinished(String id) {
-        return awaitFinished(API_KEY, id);
+        return system.awaitFinished(API_KEY, id);
     }
 
     private static JsonPath awaitFinished(String key, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        JsonPath body;
-        do {
-            body = given().header("Authorization", "Bearer " + key).when().get(api + "/contacts/imports/" + id)
-                    .then().statusCode(200).extract().jsonPath();
-            String status = body.getString("status");
-            if (status.equals("completed") || status.equals("failed")) {
-                return body;
-            }
-            sleep();
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("import " + id + " did not finish: " + body.prettify());
+        return system.awaitFinished(key, id);
     }
 
     private static void sleep() {
-        sleep(250);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        RunningSystem.sleep(250);
     }
 }

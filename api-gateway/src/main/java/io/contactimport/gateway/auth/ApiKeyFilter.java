@@ -3,6 +3,7 @@ package io.contactimport.gateway.auth;
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.gateway.common.ErrorResponses;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public class ApiKeyFilter {
         this.keys = keys;
     }
 
-    @ServerRequestFilter
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(ContainerRequestContext request) {
         if (request.getUriInfo().getPath().startsWith("/q/")) {
             return Uni.createFrom().nullItem();

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** property-service: the team's existing properties, to reject a type conflict before accepting an import. */
 @RegisterRestClient(configKey = "property-service")
-@Path("/internal/teams/{teamId}/contact-properties")
+@Path("/internal/teams/{teamId}/property-definitions")
 public interface PropertyServiceClient {
 
     record ContactProperty(String key, String type) {

@@ -8,6 +8,7 @@ import io.minio.UploadObjectArgs;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,14 +32,26 @@ public class ObjectStore {
         }
     }
 
-    /** Streams a file to the store (multipart for large files: a few MB in memory at a time). */
-    public void put(String key, Path file) throws Exception {
-        client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString())
-                .contentType("application/octet-stream").build());
+    /**
+     * Streams a file to the store (multipart for large files: a few MB in memory at a time) and answers its size.
+     * A store that fails is a failure of ours, not of the request: it surfaces as a 500.
+     */
+    public long put(String key, Path file) {
+        try {
+            client.uploadObject(UploadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString())
+                    .contentType("application/octet-stream").build());
+            return Files.size(file);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not store " + key, e);
+        }
     }
 
-    public void delete(String key) throws Exception {
-        client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not delete " + key, e);
+        }
     }
 
     @PreDestroy

@@ -10,6 +10,10 @@ public record ApiError(int statusCode, String name, String message) {
         return new ApiError(422, "validation_error", message);
     }
 
+    public static ApiError missingRequiredField(String field) {
+        return new ApiError(422, "missing_required_field", "Missing `" + field + "` field.");
+    }
+
     public static ApiError notFound(String message) {
         return new ApiError(404, "not_found", message);
     }

@@ -14,6 +14,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ApiError.validation(message));
     }
 
+    public static ApiException missingRequiredField(String field) {
+        return new ApiException(ApiError.missingRequiredField(field));
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(ApiError.notFound(message));
     }

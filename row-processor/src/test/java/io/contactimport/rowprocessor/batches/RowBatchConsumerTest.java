@@ -1,5 +1,7 @@
 package io.contactimport.rowprocessor.batches;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import io.contactimport.contracts.batches.RowBatchProcessed;
 import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.OnConflict;
 import io.contactimport.contracts.imports.PropertyType;
+import io.contactimport.contracts.imports.TopicSubscription;
 import io.contactimport.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,6 +148,44 @@ class RowBatchConsumerTest {
         Row hank = contactState("hank@example.com");
         assertEquals(false, hank.getBoolean("unsubscribed"), "an explicit false does");
         assertEquals(Map.of("plan", "team"), json.readValue(hank.getString("properties"), Map.class));
+    }
+
+    @Test
+    void segmentsAndTopicsJoinCreatedAndUpdatedContactsButNotSkippedOnes() throws Exception {
+        String segment = given().contentType("application/json").body("{\"name\": \"Newsletter\"}")
+                .post("/internal/teams/" + team + "/segments").then().statusCode(201).extract().path("id");
+        String topic = given().contentType("application/json")
+                .body("{\"name\": \"Product news\", \"default_subscription\": \"opt_in\"}")
+                .post("/internal/teams/" + team + "/topics").then().statusCode(201).extract().path("id");
+        UUID first = UUID.randomUUID();
+        send(batch(first, 4, OnConflict.UPSERT, row(1, "old@example.com", "Old", "")));
+        awaitOutcomes(first, 1);
+
+        UUID skipping = UUID.randomUUID();
+        send(new RowBatch(skipping, team, 4, 0, OnConflict.SKIP, HEADER, MAP, List.of(UUID.fromString(segment)),
+                List.of(new TopicSubscription(UUID.fromString(topic), false)),
+                List.of(row(1, "old@example.com", "", ""), row(2, "new@example.com", "New", ""))));
+        awaitOutcomes(skipping, 1);
+        assertEquals(List.of("new@example.com"), segmentEmails(segment), "a skipped contact is left out");
+        given().get("/internal/teams/" + team + "/contacts/old@example.com/topics").then().statusCode(200)
+                .body("data[0].subscription", equalTo("opt_in"));
+        given().get("/internal/teams/" + team + "/contacts/new@example.com/topics").then().statusCode(200)
+                .body("data[0].id", equalTo(topic)).body("data[0].subscription", equalTo("opt_out"));
+
+        UUID updating = UUID.randomUUID();
+        send(new RowBatch(updating, team, 4, 0, OnConflict.UPSERT, HEADER, MAP, List.of(UUID.fromString(segment)),
+                List.of(), List.of(row(1, "old@example.com", "Older", ""))));
+        awaitOutcomes(updating, 1);
+        assertEquals(List.of("new@example.com", "old@example.com"), segmentEmails(segment).stream().sorted().toList());
+        given().get("/internal/teams/" + team + "/contacts/OLD@example.com/segments").then().statusCode(200)
+                .body("data.name", equalTo(List.of("Newsletter")));
+        given().get("/internal/teams/" + UUID.randomUUID() + "/segments/" + segment).then().statusCode(404)
+                .body("name", equalTo("not_found"));
+    }
+
+    private List<String> segmentEmails(String segment) {
+        return given().get("/internal/teams/" + team + "/segments/" + segment + "/contacts").then().statusCode(200)
+                .extract().path("data.email");
     }
 
     private Row contactState(String email) {

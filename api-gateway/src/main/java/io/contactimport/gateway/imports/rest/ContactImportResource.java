@@ -4,10 +4,12 @@ import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.api.ApiTimestamps;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.StatusProjectorClient;
+import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.imports.service.ImportRequestService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,23 +41,35 @@ public class ContactImportResource {
     private final ImportRequestService imports;
     private final ImportRequests requests;
     private final StatusProjectorClient status;
+    private final Idempotency idempotency;
 
     public ContactImportResource(ImportRequestService imports, ImportRequests requests,
-                                 @RestClient StatusProjectorClient status) {
+                                 @RestClient StatusProjectorClient status, Idempotency idempotency) {
         this.imports = imports;
         this.requests = requests;
         this.status = status;
+        this.idempotency = idempotency;
     }
 
+    /** Honours {@code Idempotency-Key}: the same request (fields and file content) answers as the first did. */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking
     public Response create(@Context ContainerRequestContext context, @RestForm("file") FileUpload file,
                            @RestForm("column_map") String columnMap, @RestForm("on_conflict") String onConflict,
-                           @RestForm("segments") String segments, @RestForm("topics") String topics) throws Exception {
-        UUID importId = imports.create(ApiKeyFilter.team(context), new ImportRequestService.CreateImport(
+                           @RestForm("segments") String segments, @RestForm("topics") String topics) {
+        UUID team = ApiKeyFilter.team(context);
+        ImportRequestService.CreateImport request = new ImportRequestService.CreateImport(
                 file == null ? null : file.uploadedFile(), file == null ? null : file.fileName(), columnMap,
-                onConflict, segments, topics));
+                onConflict, segments, topics);
+        String key = context.getHeaderString(Idempotency.HEADER);
+        return idempotency.run(team, key, key == null ? null : imports.fingerprint(request),
+                        () -> Uni.createFrom().item(() -> created(imports.create(team, request)))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .await().indefinitely();
+    }
+
+    private static Response created(UUID importId) {
         return Response.status(201).entity(Map.of("object", "contact_import", "id", importId.toString())).build();
     }
 

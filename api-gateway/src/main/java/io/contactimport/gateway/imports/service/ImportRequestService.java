@@ -1,5 +1,6 @@
 package io.contactimport.gateway.imports.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -11,11 +12,18 @@ import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.OnConflict;
 import io.contactimport.contracts.imports.TopicSubscription;
 import io.contactimport.gateway.clients.PropertyServiceClient;
+import io.contactimport.gateway.clients.RowProcessorClient;
+import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.events.ImportRequestedPublisher;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.storage.ObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,14 +51,32 @@ public class ImportRequestService {
     private final ImportRequests requests;
     private final ImportRequestedPublisher publisher;
     private final PropertyServiceClient properties;
+    private final RowProcessorClient definitions;
 
     public ImportRequestService(ObjectMapper json, ObjectStore store, ImportRequests requests,
-                                ImportRequestedPublisher publisher, @RestClient PropertyServiceClient properties) {
+                                ImportRequestedPublisher publisher, @RestClient PropertyServiceClient properties,
+                                @RestClient RowProcessorClient definitions) {
         this.json = json;
         this.store = store;
         this.requests = requests;
         this.publisher = publisher;
         this.properties = properties;
+        this.definitions = definitions;
+    }
+
+    /** What identifies an import request for {@code Idempotency-Key}: its fields and the file's content. */
+    public String fingerprint(CreateImport request) {
+        MessageDigest digest = Idempotency.digest();
+        if (request.file() != null) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(request.file()), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Idempotency.fingerprint(String.join("\n", Idempotency.hex(digest.digest()),
+                String.valueOf(request.columnMap()), String.valueOf(request.onConflict()),
+                String.valueOf(request.segments()), String.valueOf(request.topics())));
     }
 
     /** The form fields of {@code POST /contacts/imports}; {@code file} is the upload already on local disk. */
@@ -59,7 +85,7 @@ public class ImportRequestService {
     }
 
     /** Blocking: call from a worker thread. */
-    public UUID create(UUID teamId, CreateImport request) throws Exception {
+    public UUID create(UUID teamId, CreateImport request) {
         if (request.file() == null) {
             throw ApiException.validation("Missing `file` field: attach the CSV as a multipart part named `file`.");
         }
@@ -69,19 +95,19 @@ public class ImportRequestService {
         checkPropertyTypes(teamId, columnMap);
         List<UUID> segments = segments(request.segments());
         List<TopicSubscription> topics = topics(request.topics());
+        definitions.requireExisting(teamId, segments, topics.stream().map(TopicSubscription::id).toList());
 
         UUID importId = UUID.randomUUID();
         String objectKey = "imports/" + teamId + "/" + importId;
-        long size = Files.size(request.file());
-        store.put(objectKey, request.file());
+        long size = store.put(objectKey, request.file());
         ImportRequested event = new ImportRequested(importId, teamId, objectKey, request.fileName(), size, columnMap,
                 onConflict, segments, topics, Instant.now());
         try {
             requests.insert(importId, teamId, objectKey, request.fileName(), size, json.writeValueAsString(event))
                     .await().atMost(TIMEOUT);
-        } catch (RuntimeException e) {
+        } catch (JsonProcessingException | RuntimeException e) {
             store.delete(objectKey);
-            throw e;
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
         try {
             publisher.publish(event).await().atMost(TIMEOUT);

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** property-service's internal API: make sure an import's properties exist before any row is applied. */
 @RegisterRestClient(configKey = "property-service")
-@Path("/internal/teams/{teamId}/contact-properties")
+@Path("/internal/teams/{teamId}/property-definitions")
 public interface PropertyServiceClient {
 
     record PropertyDefinition(String key, String type) {

@@ -4,6 +4,7 @@ import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.imports.PropertyType;
 import io.contactimport.propertyservice.properties.repository.ContactProperty;
 import io.contactimport.propertyservice.properties.repository.ContactPropertyRepository;
+import io.contactimport.support.rest.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,72 @@ public class ContactPropertyService {
             result.addAll(created);
             return repository.persist(created).replaceWith(result);
         });
+    }
+
+    /** A new property; its key is unique in the team, and the fallback value must be of its type. */
+    @WithTransaction
+    public Uni<ContactProperty> create(UUID teamId, String key, String type, Object fallbackValue) {
+        PropertyType parsed = validate(List.of(new PropertyDefinition(key, type))).get(key);
+        String fallback = fallback(key, parsed, fallbackValue);
+        return repository.findByKeys(teamId, List.of(key)).flatMap(existing -> {
+            if (!existing.isEmpty()) {
+                throw ApiException.validation("A contact property with key `" + key + "` already exists.");
+            }
+            ContactProperty property = new ContactProperty();
+            property.id = UUID.randomUUID();
+            property.teamId = teamId;
+            property.key = key;
+            property.type = parsed.apiValue();
+            property.fallbackValue = fallback;
+            property.createdAt = Instant.now();
+            return repository.persist(property);
+        });
+    }
+
+    @WithSession
+    public Uni<List<ContactProperty>> page(UUID teamId, PageRequest page) {
+        return repository.page(teamId, page);
+    }
+
+    @WithSession
+    public Uni<Optional<ContactProperty>> find(UUID teamId, UUID id) {
+        return repository.find("teamId = ?1 and id = ?2", teamId, id).firstResult()
+                .map(Optional::ofNullable);
+    }
+
+    /** Key and type are fixed: a request that tries to change them is rejected rather than half applied. */
+    @WithTransaction
+    public Uni<Optional<ContactProperty>> updateFallback(UUID teamId, UUID id, String key, String type,
+                                                         boolean setFallback, Object fallbackValue) {
+        return find(teamId, id).map(found -> found.map(property -> {
+            if (key != null && !key.equals(property.key) || type != null && !type.equals(property.type)) {
+                throw ApiException.validation("The key and type of a contact property cannot be changed.");
+            }
+            if (setFallback) {
+                property.fallbackValue = fallback(property.key, PropertyType.fromApiValue(property.type), fallbackValue);
+            }
+            return property;
+        }));
+    }
+
+    @WithTransaction
+    public Uni<Boolean> delete(UUID teamId, UUID id) {
+        return repository.delete("teamId = ?1 and id = ?2", teamId, id).map(count -> count > 0);
+    }
+
+    private static String fallback(String key, PropertyType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        boolean fits = switch (type) {
+            case NUMBER -> value instanceof Number;
+            case BOOLEAN -> value instanceof Boolean;
+            case STRING, DATE -> value instanceof String;
+        };
+        if (!fits) {
+            throw ApiException.validation("The fallback value of `" + key + "` must be a " + type.apiValue() + ".");
+        }
+        return value.toString();
     }
 
     private static Map<String, PropertyType> validate(List<PropertyDefinition> definitions) {

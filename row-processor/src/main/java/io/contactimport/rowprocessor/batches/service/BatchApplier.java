@@ -9,14 +9,18 @@ import io.contactimport.rowprocessor.contacts.service.ContactRow;
 import io.contactimport.rowprocessor.contacts.service.RowReader;
 import io.contactimport.rowprocessor.failedrows.repository.FailedRowStore;
 import io.contactimport.rowprocessor.imports.repository.CanceledImports;
+import io.contactimport.rowprocessor.segments.repository.SegmentMembers;
+import io.contactimport.rowprocessor.topics.repository.TopicSubscriptions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies one row batch in one transaction together with its ledger row and its failed rows, so that the batch
@@ -31,15 +35,20 @@ public class BatchApplier {
     private final FailedRowStore failedRows;
     private final BatchLedger ledger;
     private final CanceledImports canceled;
+    private final SegmentMembers segmentMembers;
+    private final TopicSubscriptions topicSubscriptions;
 
     public BatchApplier(Pool pool, RowReader reader, ContactUpsert upsert, FailedRowStore failedRows,
-                        BatchLedger ledger, CanceledImports canceled) {
+                        BatchLedger ledger, CanceledImports canceled, SegmentMembers segmentMembers,
+                        TopicSubscriptions topicSubscriptions) {
         this.pool = pool;
         this.reader = reader;
         this.upsert = upsert;
         this.failedRows = failedRows;
         this.ledger = ledger;
         this.canceled = canceled;
+        this.segmentMembers = segmentMembers;
+        this.topicSubscriptions = topicSubscriptions;
     }
 
     /** The batch's outcome: computed now, or the stored one when the batch was applied before. */
@@ -57,16 +66,25 @@ public class BatchApplier {
     }
 
     private Uni<RowBatchProcessed> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows) {
-        Uni<RoundResult> total = Uni.createFrom().item(new RoundResult(0, 0, 0));
+        Set<String> applied = new LinkedHashSet<>();
+        Uni<RoundResult> total = Uni.createFrom().item(new RoundResult(0, 0, 0, List.of()));
         for (List<ContactRow> round : rounds(rows.valid())) {
             total = total.flatMap(sum -> upsert.apply(connection, batch.teamId(), round, batch.onConflict())
-                    .map(result -> new RoundResult(sum.created() + result.created(),
-                            sum.updated() + result.updated(), sum.skipped() + result.skipped())));
+                    .map(result -> {
+                        applied.addAll(result.applied());
+                        return new RoundResult(sum.created() + result.created(), sum.updated() + result.updated(),
+                                sum.skipped() + result.skipped(), List.of());
+                    }));
         }
         return total.flatMap(counts -> {
             RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
                     batch.sequence(), counts.created(), counts.updated(), counts.skipped(), rows.failed().size());
-            return failedRows.insert(connection, batch.importId(), batch.teamId(), batch.header(), rows.failed())
+            List<String> sortedApplied = applied.stream().sorted().toList();
+            return segmentMembers.addImported(connection, batch.teamId(), sortedApplied, batch.segmentIds())
+                    .chain(() -> topicSubscriptions.subscribeImported(connection, batch.teamId(), sortedApplied,
+                            batch.topics()))
+                    .chain(() -> failedRows.insert(connection, batch.importId(), batch.teamId(), batch.header(),
+                            rows.failed()))
                     .chain(() -> ledger.record(connection, outcome))
                     .replaceWith(outcome);
         });

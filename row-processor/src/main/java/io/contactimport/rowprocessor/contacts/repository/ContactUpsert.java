@@ -46,8 +46,8 @@ public class ContactUpsert {
             WHERE c.team_id = $1 AND c.email = t.email
             RETURNING c.email""";
 
-    /** How the rows of a round were counted. */
-    public record RoundResult(int created, int updated, int skipped) {
+    /** How the rows of a round were counted, and the emails of the contacts it created or updated. */
+    public record RoundResult(int created, int updated, int skipped, List<String> applied) {
     }
 
     public Uni<RoundResult> apply(SqlConnection connection, UUID teamId, List<ContactRow> round, OnConflict onConflict) {
@@ -60,13 +60,16 @@ public class ContactUpsert {
             }
             List<ContactRow> existing = sorted.stream().filter(row -> !created.contains(row.email())).toList();
             if (existing.isEmpty()) {
-                return Uni.createFrom().item(new RoundResult(created.size(), 0, 0));
+                return Uni.createFrom().item(new RoundResult(created.size(), 0, 0, List.copyOf(created)));
             }
             if (onConflict == OnConflict.SKIP) {
-                return Uni.createFrom().item(new RoundResult(created.size(), 0, existing.size()));
+                return Uni.createFrom().item(new RoundResult(created.size(), 0, existing.size(), List.copyOf(created)));
             }
-            return connection.preparedQuery(UPDATE_EXISTING).execute(bind(teamId, existing))
-                    .map(updated -> new RoundResult(created.size(), updated.rowCount(), 0));
+            return connection.preparedQuery(UPDATE_EXISTING).execute(bind(teamId, existing)).map(updated -> {
+                List<String> applied = new ArrayList<>(created);
+                updated.forEach(row -> applied.add(row.getString(0)));
+                return new RoundResult(created.size(), updated.rowCount(), 0, applied);
+            });
         });
     }
 

@@ -1,4 +1,4 @@
-package io.contactimport.propertyservice.common;
+package io.contactimport.support.rest;
 
 import io.contactimport.contracts.api.ApiException;
 import jakarta.ws.rs.core.MediaType;

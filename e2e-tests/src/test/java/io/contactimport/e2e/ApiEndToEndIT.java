@@ -1,0 +1,160 @@
+package io.contactimport.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.contactimport.e2e.support.RunningSystem;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API around imports (contacts, properties, segments, topics, keys, limits) through the gateway. */
+class ApiEndToEndIT {
+
+    private static RunningSystem system;
+
+    @TempDir
+    static Path files;
+
+    @BeforeAll
+    static void startSystem() {
+        system = RunningSystem.shared();
+    }
+
+    private static RequestSpecification as(String key) {
+        return given().baseUri(system.api()).header("Authorization", "Bearer " + key).contentType("application/json");
+    }
+
+    @Test
+    void contactsWithPropertiesSegmentsAndTopicsAreScopedToTheirTeam() throws Exception {
+        String key = system.newTeamKey();
+        as(key).body("{\"key\":\"score\",\"type\":\"number\"}").post("/contact-properties").then().statusCode(201);
+        String segment = as(key).body("{\"name\":\"VIP\"}").post("/segments").then().statusCode(201)
+                .body("object", equalTo("segment")).extract().path("id");
+        as(key).get("/audiences").then().statusCode(200).body("data.id", contains(segment));
+        String topic = as(key).body("{\"name\":\"News\",\"default_subscription\":\"opt_in\"}").post("/topics")
+                .then().statusCode(201).extract().path("id");
+
+        String id = as(key).body("{\"email\":\"Ann+tag@Example.com\",\"first_name\":\"Ann\",\"properties\":{\"score\":\"7.5\"},"
+                        + "\"segments\":[{\"id\":\"" + segment + "\"}],\"topics\":[{\"id\":\"" + topic + "\",\"subscription\":\"opt_out\"}]}")
+                .post("/contacts").then().statusCode(201).body("object", equalTo("contact")).extract().path("id");
+        as(key).get("/contacts/ann+tag@example.com").then().statusCode(200)
+                .body("id", equalTo(id)).body("email", equalTo("ann+tag@example.com"))
+                .body("unsubscribed", equalTo(false))
+                .body("properties.score.type", equalTo("number")).body("properties.score.value", equalTo(7.5f));
+        as(key).get("/contacts/" + id + "/segments").then().statusCode(200).body("data.name", contains("VIP"));
+        as(key).get("/segments/" + segment + "/contacts").then().statusCode(200).body("data.id", contains(id));
+        as(key).get("/contacts/" + id + "/topics").then().statusCode(200)
+                .body("data[0].subscription", equalTo("opt_out"));
+
+        as(key).body("{\"first_name\":null,\"properties\":{\"score\":null}}").patch("/contacts/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+        as(key).get("/contacts/" + id).then().body("first_name", nullValue()).body("properties.size()", equalTo(0));
+        as(key).body("{\"properties\":{\"score\":\"lots\"}}").patch("/contacts/" + id).then().statusCode(422)
+                .body("message", equalTo("Property `score` is of type number: `lots` is not a number."));
+
+        String stranger = system.newTeamKey();
+        as(stranger).get("/contacts/" + id).then().statusCode(404).body("message", equalTo("Contact not found"));
+        as(stranger).get("/segments/" + segment).then().statusCode(404).body("name", equalTo("not_found"));
+        as(stranger).delete("/contacts/" + id).then().statusCode(404);
+
+        as(key).body("{\"first_name\":\"No email\"}").post("/contacts").then().statusCode(422)
+                .body("name", equalTo("missing_required_field")).body("message", equalTo("Missing `email` field."));
+        as(key).get("/contacts?limit=500").then().statusCode(422)
+                .body("message", equalTo("The pagination limit must be a number between 1 and 100."));
+        as(key).delete("/contacts/" + id).then().statusCode(200).body("deleted", equalTo(true)).body("contact", equalTo(id));
+        as(key).get("/contacts/" + id).then().statusCode(404);
+        as(key).get("/no-such-thing").then().statusCode(404).body("name", equalTo("not_found"));
+    }
+
+    @Test
+    void anImportJoinsItsSegmentAndTopicAndAnUnknownSegmentIsNotFound() throws Exception {
+        String key = system.newTeamKey();
+        String segment = as(key).body("{\"name\":\"Imported\"}").post("/segments").then().statusCode(201)
+                .extract().path("id");
+        String topic = as(key).body("{\"name\":\"Offers\",\"default_subscription\":\"opt_in\"}").post("/topics")
+                .then().statusCode(201).extract().path("id");
+        Path file = files.resolve("segment.csv");
+        Files.writeString(file, "email,plan\nx1@example.com,pro\nx2@example.com,free\n");
+
+        given().baseUri(system.api()).header("Authorization", "Bearer " + key).multiPart("file", file.toFile())
+                .multiPart("segments", "[{\"id\":\"" + UUID.randomUUID() + "\"}]")
+                .post("/contacts/imports").then().statusCode(404).body("name", equalTo("not_found"));
+        as(key).get("/contacts/imports").then().body("data.size()", equalTo(0));
+
+        String id = given().baseUri(system.api()).header("Authorization", "Bearer " + key)
+                .multiPart("file", file.toFile())
+                .multiPart("column_map", "{\"email\":\"email\",\"properties\":{\"plan\":{\"column\":\"plan\"}}}")
+                .multiPart("segments", "[{\"id\":\"" + segment + "\"}]")
+                .multiPart("topics", "[{\"id\":\"" + topic + "\",\"subscription\":\"opt_out\"}]")
+                .post("/contacts/imports").then().statusCode(201).extract().path("id");
+        assertThat(system.awaitFinished(key, id).getMap("counts")).containsEntry("created", 2);
+        assertThat(as(key).get("/segments/" + segment + "/contacts").then().statusCode(200).extract()
+                .<List<String>>path("data.email")).containsExactlyInAnyOrder("x1@example.com", "x2@example.com");
+        as(key).get("/contacts/x1@example.com/topics").then().body("data[0].subscription", equalTo("opt_out"));
+        as(key).get("/contacts/x2@example.com").then().body("properties.plan.value", equalTo("free"));
+        as(key).get("/contact-properties").then().body("data.key", contains("plan"));
+    }
+
+    @Test
+    void anIdempotencyKeyAnswersARetryWithTheFirstAnswerAndCreatesNothingNew() throws Exception {
+        String key = system.newTeamKey();
+        String idempotencyKey = "create-" + UUID.randomUUID();
+        String body = "{\"email\":\"once@example.com\"}";
+        String first = as(key).header("Idempotency-Key", idempotencyKey).body(body).post("/contacts")
+                .then().statusCode(201).extract().path("id");
+        as(key).header("Idempotency-Key", idempotencyKey).body(body).post("/contacts")
+                .then().statusCode(201).body("id", equalTo(first));
+        as(key).header("Idempotency-Key", idempotencyKey).body("{\"email\":\"other@example.com\"}").post("/contacts")
+                .then().statusCode(409).body("name", equalTo("invalid_idempotent_request"));
+        as(key).header("Idempotency-Key", "x".repeat(257)).body(body).post("/contacts")
+                .then().statusCode(400).body("name", equalTo("invalid_idempotency_key"));
+
+        Path file = files.resolve("idempotent.csv");
+        Files.writeString(file, "email\nretry@example.com\n");
+        List<String> ids = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ids.add(given().baseUri(system.api()).header("Authorization", "Bearer " + key)
+                    .header("Idempotency-Key", "import-1").multiPart("file", file.toFile())
+                    .post("/contacts/imports").then().statusCode(201).extract().path("id"));
+        }
+        assertThat(ids.get(1)).isEqualTo(ids.get(0));
+        system.awaitFinished(key, ids.get(0));
+        as(key).get("/contacts/imports").then().body("data.id", contains(ids.get(0)));
+        Files.writeString(file, "email\nsomeone-else@example.com\n");
+        given().baseUri(system.api()).header("Authorization", "Bearer " + key).header("Idempotency-Key", "import-1")
+                .multiPart("file", file.toFile()).post("/contacts/imports")
+                .then().statusCode(409).body("name", equalTo("invalid_idempotent_request"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheRateLimitAndABurstIsToldToWait() throws Exception {
+        String key = system.newTeamKey();
+        as(key).get("/segments").then().statusCode(200)
+                .header("ratelimit-limit", String.valueOf(RunningSystem.RATE_LIMIT_PER_SECOND))
+                .header("ratelimit-remaining", notNullValue()).header("ratelimit-reset", notNullValue());
+        Response limited = null;
+        for (int i = 0; i < 3 * RunningSystem.RATE_LIMIT_PER_SECOND && limited == null; i++) {
+            Response response = as(key).get("/segments");
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        assertThat(limited).as("a burst over the limit meets a 429").isNotNull();
+        assertThat(limited.jsonPath().getMap("$")).containsEntry("name", "rate_limit_exceeded");
+        assertThat(limited.header("retry-after")).isEqualTo("1");
+        RunningSystem.sleep(1100);
+        as(key).get("/segments").then().statusCode(200);
+    }
+}
