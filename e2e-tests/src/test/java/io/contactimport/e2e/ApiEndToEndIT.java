@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.contactimport.e2e.support.RunningSystem;
+import io.contactimport.stack.TeamKeys;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
@@ -54,6 +55,11 @@ class ApiEndToEndIT {
                 .body("unsubscribed", equalTo(false))
                 .body("properties.score.type", equalTo("number")).body("properties.score.value", equalTo(7.5f));
         as(key).get("/contacts/" + id + "/segments").then().statusCode(200).body("data.name", contains("VIP"));
+        // Official clients send an empty body with Content-Type: application/json on POST and DELETE.
+        as(key).body("").delete("/contacts/" + id + "/segments/" + segment).then().statusCode(200)
+                .body("deleted", equalTo(true));
+        as(key).body("").post("/contacts/" + id + "/segments/" + segment).then().statusCode(201)
+                .body("id", equalTo(segment));
         as(key).get("/segments/" + segment + "/contacts").then().statusCode(200).body("data.id", contains(id));
         as(key).get("/contacts/" + id + "/topics").then().statusCode(200)
                 .body("data[0].subscription", equalTo("opt_out"));
@@ -156,5 +162,15 @@ class ApiEndToEndIT {
         assertThat(limited.header("retry-after")).isEqualTo("1");
         RunningSystem.sleep(1100);
         as(key).get("/segments").then().statusCode(200);
+    }
+
+    @Test
+    void anOperatorCreatesATeamWithAKeyAndRevokesIt() throws Exception {
+        String created = TeamKeys.run(system.database(), "create", "Operators' team");
+        String key = created.substring(created.indexOf("key  ") + 5).trim();
+        assertThat(key).startsWith("re_");
+        as(key).get("/segments").then().statusCode(200).body("data.size()", equalTo(0));
+        assertThat(TeamKeys.run(system.database(), "revoke", key)).isEqualTo("revoked");
+        as(key).get("/segments").then().statusCode(403).body("name", equalTo("invalid_api_key"));
     }
 }

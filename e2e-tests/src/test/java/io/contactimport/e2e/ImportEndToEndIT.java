@@ -198,7 +198,7 @@ class ImportEndToEndIT {
 
     /** How many contacts a team has, and a digest of every field of all of them. */
     private static String contactsDigest(String key) throws Exception {
-        try (Connection db = system.database(); PreparedStatement query = db.prepareStatement("""
+        try (Connection db = system.connect(); PreparedStatement query = db.prepareStatement("""
                 SELECT count(*) || ' ' || coalesce(md5(string_agg(format('%s|%s|%s|%s|%s', c.email, c.first_name,
                        c.last_name, c.unsubscribed, c.properties), ',' ORDER BY c.email)), '-')
                 FROM contacts.contacts c JOIN gateway.api_keys k ON k.team_id = c.team_id

@@ -3,19 +3,18 @@ package io.contactimport.e2e.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.contactimport.contracts.api.ApiKeyHash;
+import io.contactimport.stack.DatabaseUrl;
 import io.contactimport.stack.LocalStack;
 import io.contactimport.stack.Service;
 import io.contactimport.stack.ServiceFleet;
 import io.contactimport.stack.StackLayout;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,17 +40,17 @@ public final class RunningSystem {
     public static synchronized RunningSystem shared() {
         if (shared == null) {
             StackLayout layout = StackLayout.locate();
-                Path dataDir = Path.of("target/e2e-stack").toAbsolutePath();
-                LocalStack stack = LocalStack.startFresh(dataDir);
-                ServiceFleet fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
-                        Map.of("RATE_LIMIT_PER_SECOND", Integer.toString(RATE_LIMIT_PER_SECOND)),
-                        dataDir.resolve("logs"));
-                fleet.startAll();
-                shared = new RunningSystem(stack, fleet);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    fleet.close();
-                    stack.close();
-                }));
+            Path dataDir = Path.of("target/e2e-stack").toAbsolutePath();
+            LocalStack stack = LocalStack.startFresh(dataDir);
+            ServiceFleet fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
+                    Map.of("RATE_LIMIT_PER_SECOND", Integer.toString(RATE_LIMIT_PER_SECOND)),
+                    dataDir.resolve("logs"));
+            fleet.startAll();
+            shared = new RunningSystem(stack, fleet);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                fleet.close();
+                stack.close();
+            }));
         }
         return shared;
     }
@@ -64,7 +63,11 @@ public final class RunningSystem {
         return fleet;
     }
 
-    public Connection database() throws Exception {
+    public DatabaseUrl database() {
+        return stack.database();
+    }
+
+    public Connection connect() throws Exception {
         var db = stack.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
     }
@@ -73,9 +76,8 @@ public final class RunningSystem {
     public String newTeamKey() throws Exception {
         String key = "re_e2e_" + UUID.randomUUID().toString().replace("-", "");
         UUID team = UUID.randomUUID();
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(key.getBytes(StandardCharsets.UTF_8)));
-        try (Connection db = database();
+        String hash = ApiKeyHash.of(key);
+        try (Connection db = connect();
              PreparedStatement teams = db.prepareStatement("INSERT INTO gateway.teams (id, name) VALUES (?, 'e2e')");
              PreparedStatement keys = db.prepareStatement(
                      "INSERT INTO gateway.api_keys (id, team_id, name, key_hash) VALUES (?, ?, 'e2e', ?)")) {

@@ -1,6 +1,7 @@
 package io.contactimport.gateway.imports.rest;
 
 import io.contactimport.contracts.api.ApiException;
+import io.contactimport.contracts.api.PageRequest;
 import io.contactimport.contracts.api.ApiTimestamps;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.StatusProjectorClient;
@@ -102,14 +103,11 @@ public class ContactImportResource {
     @GET
     public Uni<Response> list(@Context ContainerRequestContext context, @RestQuery String limit,
                               @RestQuery String after, @RestQuery String before, @RestQuery("status") String filter) {
-        int pageSize = Pagination.limit(limit, 10);
-        if (after != null && before != null) {
-            throw ApiException.validation("Use either `after` or `before`, not both.");
-        }
+        PageRequest page = PageRequest.of(limit, after, before, 10);
         if (filter != null && !STATUSES.contains(filter)) {
             throw ApiException.validation("`status` must be one of queued, in_progress, completed, failed.");
         }
-        return passThrough(status.list(ApiKeyFilter.team(context), filter, pageSize, cursor(after), cursor(before)));
+        return passThrough(status.list(ApiKeyFilter.team(context), filter, page.limit(), page.after(), page.before()));
     }
 
     /** The owning service's answer as it is, error statuses included (they are in the API's error format). */
@@ -137,17 +135,6 @@ public class ContactImportResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw notFound();
-        }
-    }
-
-    private static UUID cursor(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation("`after`/`before` must be an import id.");
         }
     }
 

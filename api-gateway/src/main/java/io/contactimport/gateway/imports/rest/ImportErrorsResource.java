@@ -1,6 +1,7 @@
 package io.contactimport.gateway.imports.rest;
 
 import io.contactimport.contracts.api.ApiException;
+import io.contactimport.contracts.api.PageRequest;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.RowProcessorClient;
 import io.contactimport.gateway.imports.repository.ImportRequests;
@@ -59,7 +60,7 @@ public class ImportErrorsResource {
         if (format != null && !format.equals("json")) {
             throw ApiException.validation("`format` must be `json` or `csv`.");
         }
-        JsonObject page = rowProcessor.failedRows(team, importId, afterRow(after), Pagination.limit(limit, 100))
+        JsonObject page = rowProcessor.failedRows(team, importId, afterRow(after), PageRequest.limit(limit, 100))
                 .await().atMost(TIMEOUT);
         JsonArray data = new JsonArray();
         for (Object item : page.getJsonArray("data")) {

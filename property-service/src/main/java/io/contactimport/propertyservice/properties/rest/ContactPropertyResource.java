@@ -1,11 +1,11 @@
 package io.contactimport.propertyservice.properties.rest;
 
-import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.api.ApiTimestamps;
 import io.contactimport.propertyservice.properties.repository.ContactProperty;
 import io.contactimport.propertyservice.properties.service.ContactPropertyService;
+import io.contactimport.support.rest.Answers;
 import io.contactimport.support.rest.JsonBodies;
-import io.contactimport.support.rest.PageRequest;
+import io.contactimport.contracts.api.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -65,7 +65,7 @@ public class ContactPropertyResource {
     @Path("/{id}")
     public Uni<ContactPropertyView> get(@RestPath UUID teamId, @RestPath String id) {
         return service.find(teamId, PathIds.parse(id, NOT_FOUND))
-                .map(found -> ContactPropertyView.of(found.orElseThrow(() -> ApiException.notFound(NOT_FOUND))));
+                .map(found -> ContactPropertyView.of(Answers.found(found, NOT_FOUND)));
     }
 
     /** Only the fallback value changes: key and type are fixed once created. */
@@ -76,18 +76,14 @@ public class ContactPropertyResource {
         return service.updateFallback(teamId, PathIds.parse(id, NOT_FOUND), fields.getString("key"),
                         fields.getString("type"), fields.containsKey("fallback_value"), fields.getValue("fallback_value"))
                 .map(found -> Map.of("object", "contact_property",
-                        "id", found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)).id));
+                        "id", Answers.found(found, NOT_FOUND).id));
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Map<String, Object>> delete(@RestPath UUID teamId, @RestPath String id) {
         UUID propertyId = PathIds.parse(id, NOT_FOUND);
-        return service.delete(teamId, propertyId).map(deleted -> {
-            if (!deleted) {
-                throw ApiException.notFound(NOT_FOUND);
-            }
-            return Map.of("object", "contact_property", "id", propertyId, "deleted", true);
-        });
+        return service.delete(teamId, propertyId)
+                .map(deleted -> Answers.deleted("contact_property", propertyId, deleted, NOT_FOUND));
     }
 }

@@ -6,8 +6,9 @@ import io.contactimport.rowprocessor.contacts.repository.Contacts;
 import io.contactimport.rowprocessor.contacts.rest.ContactViews;
 import io.contactimport.rowprocessor.segments.repository.Segments;
 import io.contactimport.rowprocessor.segments.repository.Segments.Segment;
+import io.contactimport.support.rest.Answers;
 import io.contactimport.support.rest.JsonBodies;
-import io.contactimport.support.rest.PageRequest;
+import io.contactimport.contracts.api.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -62,7 +63,7 @@ public class SegmentResource {
     @Path("/{id}")
     public Uni<SegmentView> get(@RestPath UUID teamId, @RestPath String id) {
         return segments.find(teamId, PathIds.parse(id, NOT_FOUND))
-                .map(found -> SegmentView.of(found.orElseThrow(() -> ApiException.notFound(NOT_FOUND))));
+                .map(found -> SegmentView.of(Answers.found(found, NOT_FOUND)));
     }
 
     @PATCH
@@ -70,19 +71,15 @@ public class SegmentResource {
     public Uni<Map<String, Object>> rename(@RestPath UUID teamId, @RestPath String id, JsonObject body) {
         String name = JsonBodies.requiredText(body, "name");
         return segments.rename(teamId, PathIds.parse(id, NOT_FOUND), name).map(found -> Map.of(
-                "object", "segment", "id", found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)).id()));
+                "object", "segment", "id", Answers.found(found, NOT_FOUND).id()));
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Map<String, Object>> delete(@RestPath UUID teamId, @RestPath String id) {
         UUID segmentId = PathIds.parse(id, NOT_FOUND);
-        return segments.delete(teamId, segmentId).map(deleted -> {
-            if (!deleted) {
-                throw ApiException.notFound(NOT_FOUND);
-            }
-            return Map.of("object", "segment", "id", segmentId, "deleted", true);
-        });
+        return segments.delete(teamId, segmentId)
+                .map(deleted -> Answers.deleted("segment", segmentId, deleted, NOT_FOUND));
     }
 
     @GET

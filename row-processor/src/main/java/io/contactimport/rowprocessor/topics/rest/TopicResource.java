@@ -4,8 +4,9 @@ import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.api.ApiTimestamps;
 import io.contactimport.rowprocessor.topics.repository.Topics;
 import io.contactimport.rowprocessor.topics.repository.Topics.Topic;
+import io.contactimport.support.rest.Answers;
 import io.contactimport.support.rest.JsonBodies;
-import io.contactimport.support.rest.PageRequest;
+import io.contactimport.contracts.api.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -64,7 +65,7 @@ public class TopicResource {
     @Path("/{id}")
     public Uni<TopicView> get(@RestPath UUID teamId, @RestPath String id) {
         return topics.find(teamId, PathIds.parse(id, NOT_FOUND))
-                .map(found -> TopicView.of(found.orElseThrow(() -> ApiException.notFound(NOT_FOUND))));
+                .map(found -> TopicView.of(Answers.found(found, NOT_FOUND)));
     }
 
     /** Name and description can change; the default subscription is fixed at creation, as in Resend. */
@@ -74,18 +75,14 @@ public class TopicResource {
         String name = JsonBodies.optionalText(body, "name");
         String description = JsonBodies.optionalText(body, "description");
         return topics.update(teamId, PathIds.parse(id, NOT_FOUND), name, description).map(found -> Map.of(
-                "object", "topic", "id", found.orElseThrow(() -> ApiException.notFound(NOT_FOUND)).id()));
+                "object", "topic", "id", Answers.found(found, NOT_FOUND).id()));
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Map<String, Object>> delete(@RestPath UUID teamId, @RestPath String id) {
         UUID topicId = PathIds.parse(id, NOT_FOUND);
-        return topics.delete(teamId, topicId).map(deleted -> {
-            if (!deleted) {
-                throw ApiException.notFound(NOT_FOUND);
-            }
-            return Map.of("object", "topic", "id", topicId, "deleted", true);
-        });
+        return topics.delete(teamId, topicId)
+                .map(deleted -> Answers.deleted("topic", topicId, deleted, NOT_FOUND));
     }
 }

@@ -1,6 +1,5 @@
-package io.contactimport.support.rest;
+package io.contactimport.contracts.api;
 
-import io.contactimport.contracts.api.ApiException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,0 +1,91 @@
+package io.contactimport.stack;
+
+import io.contactimport.contracts.api.ApiKeyHash;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The operator's command for teams and API keys, written straight into the gateway's schema (the gateway must have
+ * started once, so its tables exist). The key is printed once and stored only as its SHA-256 hash.
+ * <pre>
+ *   ./dev key create "Acme"            a new team and its first key
+ *   ./dev key add &lt;team id&gt; [name]     another key for a team
+ *   ./dev key revoke &lt;key&gt;             the key stops working at once
+ * </pre>
+ * The database is {@code DATABASE_URL} (postgresql://user:password@host:port/db), by default the local stack's.
+ */
+public final class TeamKeys {
+
+    private TeamKeys() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        DatabaseUrl database = DatabaseUrl.parse(System.getenv().getOrDefault("DATABASE_URL",
+                "postgresql://postgres:postgres@127.0.0.1:" + LocalStack.Ports.fromEnvironment().postgres() + "/postgres"));
+        try {
+            System.out.println(run(database, args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: ./dev key create <team name> | add <team id> [key name] | revoke <key>");
+            System.exit(2);
+        }
+    }
+
+    /** Carries out one command and answers what to print. */
+    public static String run(DatabaseUrl database, String... args) throws SQLException {
+        String command = args.length == 0 ? "" : args[0];
+        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+            switch (command) {
+                case "create" -> {
+                    String name = argument(args, 1, "a team name");
+                    UUID team = UUID.randomUUID();
+                    try (PreparedStatement insert = db.prepareStatement("INSERT INTO gateway.teams (id, name) VALUES (?, ?)")) {
+                        insert.setObject(1, team);
+                        insert.setString(2, name);
+                        insert.executeUpdate();
+                    }
+                    return "team " + team + " (" + name + ")\nkey  " + addKey(db, team, "default");
+                }
+                case "add" -> {
+                    UUID team = UUID.fromString(argument(args, 1, "a team id"));
+                    return "key  " + addKey(db, team, args.length > 2 ? args[2] : "default");
+                }
+                case "revoke" -> {
+                    try (PreparedStatement revoke = db.prepareStatement(
+                            "UPDATE gateway.api_keys SET revoked_at = now() WHERE key_hash = ? AND revoked_at IS NULL")) {
+                        revoke.setString(1, ApiKeyHash.of(argument(args, 1, "the key")));
+                        return revoke.executeUpdate() == 1 ? "revoked" : "no such active key";
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+            }
+        }
+    }
+
+    private static String addKey(Connection db, UUID team, String name) throws SQLException {
+        byte[] secret = new byte[20];
+        new SecureRandom().nextBytes(secret);
+        String key = "re_" + HexFormat.of().formatHex(secret);
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO gateway.api_keys (id, team_id, name, key_hash) VALUES (?, ?, ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, team);
+            insert.setString(3, name);
+            insert.setString(4, ApiKeyHash.of(key));
+            insert.executeUpdate();
+        }
+        return key;
+    }
+
+    private static String argument(String[] args, int index, String what) {
+        if (args.length <= index || args[index].isBlank()) {
+            throw new IllegalArgumentException("missing " + what);
+        }
+        return args[index];
+    }
+}
