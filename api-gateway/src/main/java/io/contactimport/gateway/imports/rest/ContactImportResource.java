@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -53,6 +54,7 @@ public class ContactImportResource {
     }
 
     /** Honours {@code Idempotency-Key}: the same request (fields and file content) answers as the first did. */
+    @Operation(summary = "Create a contact import from a CSV file (multipart: file, column_map, on_conflict, segments, topics)")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking
@@ -74,6 +76,7 @@ public class ContactImportResource {
         return Response.status(201).entity(Map.of("object", "contact_import", "id", importId.toString())).build();
     }
 
+    @Operation(summary = "Get an import: status and live counts")
     @GET
     @Path("/{id}")
     public Uni<Response> get(@Context ContainerRequestContext context, @RestPath String id) {
@@ -87,6 +90,7 @@ public class ContactImportResource {
     }
 
     /** Stops a queued or in-progress import: rows already applied stay, no further row is applied. */
+    @Operation(summary = "Cancel a queued or in-progress import")
     @POST
     @Path("/{id}/cancel")
     public Uni<Response> cancel(@Context ContainerRequestContext context, @RestPath String id) {
@@ -100,6 +104,7 @@ public class ContactImportResource {
         });
     }
 
+    @Operation(summary = "List imports, newest first, optionally by status")
     @GET
     public Uni<Response> list(@Context ContainerRequestContext context, @RestQuery String limit,
                               @RestQuery String after, @RestQuery String before, @RestQuery("status") String filter) {

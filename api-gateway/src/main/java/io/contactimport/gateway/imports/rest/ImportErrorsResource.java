@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -46,6 +47,7 @@ public class ImportErrorsResource {
         this.rowProcessor = rowProcessor;
     }
 
+    @Operation(summary = "The failed rows of an import: JSON pages, or ?format=csv to fix and import again")
     @GET
     @Blocking
     public Response errors(@Context ContainerRequestContext context, @RestPath String id, @RestQuery String format,
