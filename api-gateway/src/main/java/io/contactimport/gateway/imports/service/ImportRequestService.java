@@ -17,15 +17,17 @@ import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.events.ImportRequestedPublisher;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.storage.ObjectStore;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,7 +117,22 @@ public class ImportRequestService {
             // Accepted and recorded: the outbox relay announces it once Kafka answers again.
             LOG.warnf(e, "import %s recorded but not yet announced", importId);
         }
+        if (request.columnMap() != null && !request.columnMap().isBlank()) {
+            rememberMapping(teamId, header, columnMap);
+        }
         return importId;
+    }
+
+    /** The team chose this mapping: the next suggestions for the same headers follow it. Best effort. */
+    private void rememberMapping(UUID teamId, List<String> header, ColumnMap columnMap) {
+        JsonObject properties = new JsonObject();
+        columnMap.properties().forEach((key, column) -> properties.put(key,
+                new JsonObject().put("column", column.column()).put("type", column.type().apiValue())));
+        JsonObject map = new JsonObject().put("email", columnMap.email()).put("first_name", columnMap.firstName())
+                .put("last_name", columnMap.lastName()).put("unsubscribed", columnMap.unsubscribed())
+                .put("properties", properties);
+        this.properties.confirmMapping(teamId, new JsonObject().put("header", new JsonArray(header)).put("column_map", map))
+                .subscribe().with(done -> { }, e -> LOG.warnf(e, "mapping of team %s not remembered", teamId));
     }
 
     private static List<String> readHeader(Path file) {

@@ -1,11 +1,9 @@
 package io.contactimport.rowprocessor.contacts.service;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import io.contactimport.contracts.batches.Buckets;
+import io.contactimport.contracts.imports.DateText;
+import io.contactimport.contracts.imports.NumberText;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
 /** Parses cell text into typed values the way the import semantics define them. Empty input is never passed in. */
 public final class ValueParser {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"(),:;<>\\[\\]\\\\]+@[^@\\s\"(),:;<>\\[\\]\\\\]+\\.[^@\\s\"(),:;<>\\[\\]\\\\.]+");
 
     private ValueParser() {
@@ -28,28 +25,14 @@ public final class ValueParser {
         };
     }
 
-    /** A decimal number such as {@code -12}, {@code 3.50} or {@code 1e3}. */
+    /** A decimal number such as {@code -12}, {@code 3.50} or {@code 1e3}, or money such as {@code $1,284.50}. */
     public static Optional<BigDecimal> parseNumber(String text) {
-        String trimmed = text.trim();
-        return NUMBER.matcher(trimmed).matches() ? Optional.of(new BigDecimal(trimmed)) : Optional.empty();
+        return NumberText.parse(text);
     }
 
-    /** An ISO 8601 date or date-time; returned as the normalised ISO text. */
+    /** An ISO 8601 date or date-time (see {@link DateText}); returned as the normalised ISO text. */
     public static Optional<String> parseDate(String text) {
-        String trimmed = text.trim();
-        try {
-            return Optional.of(LocalDate.parse(trimmed).toString());
-        } catch (DateTimeParseException notADate) {
-            try {
-                return Optional.of(OffsetDateTime.parse(trimmed).toString());
-            } catch (DateTimeParseException notAnOffsetDateTime) {
-                try {
-                    return Optional.of(LocalDateTime.parse(trimmed).toString());
-                } catch (DateTimeParseException notADateTime) {
-                    return Optional.empty();
-                }
-            }
-        }
+        return DateText.parse(text);
     }
 
     /** Trimmed, lower-cased, and syntactically an address (local@domain.tld, at most 254 characters). */

@@ -1,0 +1,27 @@
+package io.contactimport.contracts.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NumberTextTest {
+
+    @Test
+    void readsDecimalsAndMoneyAsSpreadsheetsWriteIt() {
+        assertEquals(new BigDecimal("-12"), NumberText.parse(" -12 ").orElseThrow());
+        assertEquals(new BigDecimal("1e3"), NumberText.parse("1e3").orElseThrow());
+        assertEquals(new BigDecimal("1284.50"), NumberText.parse("$1,284.50").orElseThrow());
+        assertEquals(new BigDecimal("12.00"), NumberText.parse("12.00 €").orElseThrow());
+        assertEquals(new BigDecimal("-3410.75"), NumberText.parse("-$3,410.75").orElseThrow());
+    }
+
+    @Test
+    void refusesWhatIsNotOneNumber() {
+        for (String text : List.of("", "abc", "1,2", "12,34,567", "1.2.3", "$", "10-20", "1 234")) {
+            assertTrue(NumberText.parse(text).isEmpty(), text);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.contactimport.propertyservice.suggestions;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.contactimport.testing.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class SuggestionResourceTest {
+
+    private final String team = UUID.randomUUID().toString();
+
+    private static final String CSV = "E-Mail;Vorname;Nachname;Kundennummer;Newsletter;Punkte\n"
+            + "anna@example.de;Anna;Schmidt;K-1001;ja;12\n"
+            + "ben@example.de;Ben;Meier;K-1002;nein;7\n";
+
+    @Test
+    void suggestsFromHeadersAndValuesAndUsesTheTeamsProperties() {
+        given().contentType(ContentType.JSON).body("[{\"key\":\"lead_score\",\"type\":\"number\"}]")
+                .put("/internal/teams/{team}/property-definitions", team).then().statusCode(200);
+
+        given().contentType("application/octet-stream").body(CSV.getBytes(StandardCharsets.UTF_8))
+                .post("/internal/teams/{team}/column-suggestions", team).then().statusCode(200)
+                .body("object", equalTo("column_suggestions")).body("delimiter", equalTo(";"))
+                .body("encoding", equalTo("utf-8"))
+                .body("sample_rows[1][0]", equalTo("ben@example.de"))
+                .body("columns.target", contains("email", "first_name", "last_name", "new_property", "new_property",
+                        "existing_property"))
+                .body("columns[4].type", equalTo("boolean"))
+                .body("column_map.email", equalTo("E-Mail"))
+                .body("column_map.properties.lead_score.column", equalTo("Punkte"));
+    }
+
+    @Test
+    void whatTheTeamConfirmedBeforeWinsForTheSameHeader() {
+        given().contentType(ContentType.JSON).body("{\"header\":[\"E-Mail\",\"Kundennummer\",\"Punkte\"],"
+                        + "\"column_map\":{\"email\":\"E-Mail\",\"properties\":{\"customer_number\":{\"column\":\"Kundennummer\",\"type\":\"string\"}}}}")
+                .put("/internal/teams/{team}/mapping-history", team).then().statusCode(204);
+
+        given().contentType("application/octet-stream").body(CSV.getBytes(StandardCharsets.UTF_8))
+                .post("/internal/teams/{team}/column-suggestions", team).then().statusCode(200)
+                .body("columns[3].key", equalTo("customer_number"))
+                .body("columns[3].reason", equalTo("your team chose this for the same header before"))
+                .body("columns[5].target", equalTo("ignore"));
+    }
+
+    @Test
+    void anEmptyFileIsAValidationError() {
+        given().contentType("application/octet-stream").body(new byte[0])
+                .post("/internal/teams/{team}/column-suggestions", team).then().statusCode(422)
+                .body("name", equalTo("validation_error"));
+    }
+}
