@@ -23,7 +23,8 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith("/q/")) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/q/") || path.equals("/")) {
             return Uni.createFrom().nullItem();
         }
         String header = request.getHeaderString("Authorization");

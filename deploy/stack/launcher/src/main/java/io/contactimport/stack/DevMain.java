@@ -87,8 +87,10 @@ public final class DevMain {
         return """
 
                 Contact import platform is running.
+                  Dashboard:          %1$s/dashboard/  (sign in with the dev API key)
                   API base URL:       %1$s
                   Dev API key:        %2$s
+                  API reference:      %1$s/q/openapi
                   Logs:               %4$s/data/logs
 
                 Import the sample (1,000 contacts) and watch it:

@@ -1,0 +1,145 @@
+package io.contactimport.e2e.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.contactimport.e2e.support.RunningSystem;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium against the running system, as a user would use it: sign in, pick a
+ * file, review the suggested mapping and change one column by hand, start, and watch the import complete.
+ * Screenshots are kept in target/screenshots.
+ */
+class DashboardIT {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static RunningSystem system;
+
+    @TempDir
+    Path files;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startSystem() throws Exception {
+        system = RunningSystem.shared();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,2000", "--user-data-dir=" + files.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void uploadReviewChangeOneColumnConfirmAndWatchItComplete() throws Exception {
+        String key = system.newTeamKey();
+        given().baseUri(system.api()).header("Authorization", "Bearer " + key).contentType("application/json")
+                .body("{\"name\":\"Newsletter\"}").post("/segments").then().statusCode(201);
+        Path csv = files.resolve("customers.csv");
+        Files.writeString(csv, """
+                Email Address,Given name,Surname,Plan,Notes
+                ada@example.com,Ada,Lovelace,pro,<b>likes bold</b>
+                grace@example.com,Grace,Hopper,free,
+                alan@example.com,Alan,Turing,pro,Met at a conference
+                not-an-email,Bad,Row,free,
+                edsger@example.com,Edsger,Dijkstra,team,<img src=x onerror=alert(1)>
+                """);
+
+        browser.get(system.api() + "/");
+        browser.findElement(By.id("api-key")).sendKeys("re_wrong_key");
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).isEqualTo("API key is invalid");
+
+        browser.findElement(By.id("api-key")).clear();
+        browser.findElement(By.id("api-key")).sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-import")));
+
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        screenshot("1-review");
+        assertThat(choice("Email Address")).isEqualTo("Email");
+        assertThat(choice("Given name")).isEqualTo("First name");
+        assertThat(choice("Surname")).isEqualTo("Last name");
+        assertThat(choice("Plan")).isEqualTo("New property");
+        // Values from the file are text, never markup.
+        assertThat(browser.findElement(By.id("preview")).getText()).contains("<b>likes bold</b>");
+        assertThat(browser.findElements(By.cssSelector("#preview b, #preview img, #mapping b, #mapping img"))).isEmpty();
+
+        // One change by hand: the notes are not imported.
+        new Select(browser.findElement(By.cssSelector("select[aria-label='Import column Notes as']")))
+                .selectByVisibleText("Don't import");
+        assertThat(browser.findElements(By.cssSelector("#mapping .badge")).stream().filter(WebElement::isDisplayed)
+                .count()).as("only the new property is marked as one").isEqualTo(1);
+        browser.findElement(By.cssSelector("#segments input[type=checkbox]")).click();
+        browser.findElement(By.id("start")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("current-status"), "completed"));
+        screenshot("2-completed");
+        assertThat(List.of("total", "created", "updated", "skipped", "failed").stream()
+                .map(name -> browser.findElement(By.id("count-" + name)).getText()).toList())
+                .containsExactly("5", "4", "0", "0", "1");
+        assertThat(browser.findElement(By.id("current-errors")).isDisplayed()).isTrue();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("imports"), "customers.csv"));
+        screenshot("3-history");
+
+        given().baseUri(system.api()).header("Authorization", "Bearer " + key).get("/contacts/ada@example.com")
+                .then().statusCode(200).body("first_name", equalTo("Ada"))
+                .body("properties.plan.value", equalTo("pro")).body("properties.notes", equalTo(null));
+        given().baseUri(system.api()).header("Authorization", "Bearer " + key).get("/contacts/ada@example.com/segments")
+                .then().statusCode(200).body("data.name", contains("Newsletter"));
+    }
+
+    private String choice(String column) {
+        return new Select(browser.findElement(By.cssSelector("select[aria-label='Import column " + column + " as']")))
+                .getFirstSelectedOption().getText();
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
