@@ -49,12 +49,16 @@ public final class ColumnMappingScorer {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final ColumnSuggester suggester = new ColumnSuggester();
+    private final ColumnSuggester suggester;
     private final Map<String, int[]> parts = new LinkedHashMap<>();
     private final List<String> misses = new ArrayList<>();
 
-    public static Score score(Path cases) throws Exception {
-        ColumnMappingScorer scorer = new ColumnMappingScorer();
+    private ColumnMappingScorer(ColumnSuggester suggester) {
+        this.suggester = suggester;
+    }
+
+    public static Score score(Path cases, ColumnSuggester suggester) throws Exception {
+        ColumnMappingScorer scorer = new ColumnMappingScorer(suggester);
         List.of("core", "existing", "new_imported", "new_key_type", "ignore").forEach(p -> scorer.parts.put(p, new int[2]));
         try (Stream<Path> files = Files.list(cases)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {

@@ -25,6 +25,28 @@ public final class ColumnSuggester {
         return HeaderText.normalise(header);
     }
 
+    /** How close in meaning two short texts are, from -1 to 1 (the embedding model; 0 when it has no opinion). */
+    @FunctionalInterface
+    public interface Similarity {
+        double similarity(String a, String b);
+    }
+
+    /** Without semantic similarity (the dictionary, the values and spelling still decide). */
+    public static final Similarity NONE = (a, b) -> 0;
+
+    /** How similar in meaning a header must be to an existing key to fill it without any other sign. */
+    static final double SEMANTIC_THRESHOLD = 0.6;
+
+    private final Similarity semantic;
+
+    public ColumnSuggester() {
+        this(NONE);
+    }
+
+    public ColumnSuggester(Similarity semantic) {
+        this.semantic = semantic;
+    }
+
     /** A team's earlier confirmed choice for a header (normalised): a target and, for properties, key and type. */
     public record Remembered(String target, String key, String type) {
     }
@@ -227,7 +249,7 @@ public final class ColumnSuggester {
         return false;
     }
 
-    private static void existingProperties(List<String> header, ValueProfile[] profiles, Match[] best,
+    private void existingProperties(List<String> header, ValueProfile[] profiles, Match[] best,
                                            Map<String, String> existing, ColumnSuggestion[] result,
                                            Set<String> takenKeys) {
         List<ExistingMatch> matches = new ArrayList<>();
@@ -249,6 +271,12 @@ public final class ColumnSuggester {
                             "means the same as your property `" + key + "`"));
                 } else if (compact.length() >= 5 && similarity(compact, HeaderText.compact(key)) >= 0.9) {
                     matches.add(new ExistingMatch(i, key, 0.5, "a name close to your property `" + key + "`"));
+                } else if (best[i] == null || best[i].concept().core()) {
+                    double meaning = semantic.similarity(HeaderText.normalise(header.get(i)), key.replace('_', ' '));
+                    if (meaning >= SEMANTIC_THRESHOLD) {
+                        matches.add(new ExistingMatch(i, key, meaning * 0.5,
+                                "close in meaning to your property `" + key + "`"));
+                    }
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.contactimport.propertyservice.suggestions.repository.MappingHistory;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,11 +19,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class SuggestionService {
 
-    private final ColumnSuggester suggester = new ColumnSuggester();
+    private final ColumnSuggester suggester;
     private final ContactPropertyRepository properties;
     private final MappingHistory history;
 
-    public SuggestionService(ContactPropertyRepository properties, MappingHistory history) {
+    public SuggestionService(ContactPropertyRepository properties, MappingHistory history, KeyEmbeddings embeddings) {
+        this.suggester = new ColumnSuggester(embeddings);
         this.properties = properties;
         this.history = history;
     }
@@ -33,7 +35,9 @@ public class SuggestionService {
 
     @WithSession
     public Uni<Suggestions> suggest(UUID teamId, SampledFile sample) {
-        return properties.listForTeam(teamId).chain(existing -> history.forTeam(teamId).map(choices -> {
+        // The embedding model is CPU work: off the event loop.
+        return properties.listForTeam(teamId).chain(existing -> history.forTeam(teamId)
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(choices -> {
             Map<String, String> types = new HashMap<>();
             for (ContactProperty property : existing) {
                 types.put(property.key, property.type);

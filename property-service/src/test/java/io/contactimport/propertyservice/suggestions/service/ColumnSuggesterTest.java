@@ -82,4 +82,15 @@ class ColumnSuggesterTest {
         assertEquals("customer_number", suggester.suggest(List.of("email", "Kundennummer"),
                 List.of(List.of("a@example.com", "K-1")), Map.of(), remembered).get(1).key());
     }
+
+    @Test
+    void theEmbeddingModelFillsAnExistingPropertyCloseInMeaning() {
+        ColumnSuggester withModel = new ColumnSuggester(KeyEmbeddings.loadedNow());
+        List<ColumnSuggestion> suggestions = withModel.suggest(List.of("email", "Favourite colour", "Hometown", "Shoe size"),
+                List.of(List.of("a@example.com", "green", "Leeds", "42")),
+                Map.of("preferred_color", "string", "city", "string", "company_size", "number"), Map.of());
+        assertEquals(List.of("email", "existing_property:preferred_color", "existing_property:city", "new_property:shoe_size"),
+                suggestions.stream().map(s -> s.target() + (s.key() == null ? "" : ":" + s.key())).toList());
+        assertEquals("close in meaning to your property `preferred_color`", suggestions.get(1).reason());
+    }
 }
