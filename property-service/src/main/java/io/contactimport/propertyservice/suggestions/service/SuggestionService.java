@@ -3,7 +3,7 @@ package io.contactimport.propertyservice.suggestions.service;
 import io.contactimport.propertyservice.properties.repository.ContactProperty;
 import io.contactimport.propertyservice.properties.repository.ContactPropertyRepository;
 import io.contactimport.propertyservice.suggestions.repository.MappingHistory;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -33,23 +33,27 @@ public class SuggestionService {
     public record Suggestions(List<ColumnSuggestion> columns, JsonObject columnMap) {
     }
 
-    @WithSession
     public Uni<Suggestions> suggest(UUID teamId, SampledFile sample) {
-        // The embedding model is CPU work: off the event loop.
-        return properties.listForTeam(teamId).chain(existing -> history.forTeam(teamId)
-                .emitOn(Infrastructure.getDefaultWorkerPool()).map(choices -> {
-            Map<String, String> types = new HashMap<>();
-            for (ContactProperty property : existing) {
-                types.put(property.key, property.type);
-            }
-            Map<String, ColumnSuggester.Remembered> remembered = new HashMap<>();
-            choices.forEach((header, choice) -> remembered.put(header, new ColumnSuggester.Remembered(
-                    !choice.target().equals("property") ? choice.target()
-                            : types.containsKey(choice.key()) ? "existing_property" : "new_property",
-                    choice.key(), choice.key() == null ? null : types.getOrDefault(choice.key(), choice.type()))));
-            List<ColumnSuggestion> columns = suggester.suggest(sample.header(), sample.rows(), types, remembered);
-            return new Suggestions(columns, columnMap(columns));
-        }));
+        return Panache.withSession(() -> properties.listForTeam(teamId)
+                        .chain(existing -> history.forTeam(teamId).map(choices -> new TeamContext(existing, choices))))
+                // The embedding model is CPU work: off the event loop, after the session is closed.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(team -> {
+                    Map<String, String> types = new HashMap<>();
+                    for (ContactProperty property : team.existing()) {
+                        types.put(property.key, property.type);
+                    }
+                    Map<String, ColumnSuggester.Remembered> remembered = new HashMap<>();
+                    team.choices().forEach((header, choice) -> remembered.put(header, new ColumnSuggester.Remembered(
+                            !choice.target().equals("property") ? choice.target()
+                                    : types.containsKey(choice.key()) ? "existing_property" : "new_property",
+                            choice.key(), choice.key() == null ? null : types.getOrDefault(choice.key(), choice.type()))));
+                    List<ColumnSuggestion> columns = suggester.suggest(sample.header(), sample.rows(), types, remembered);
+                    return new Suggestions(columns, columnMap(columns));
+                });
+    }
+
+    private record TeamContext(List<ContactProperty> existing, Map<String, MappingHistory.Choice> choices) {
     }
 
     /**

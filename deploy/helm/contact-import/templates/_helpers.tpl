@@ -1,0 +1,44 @@
+{{/* Labels and the environment every service shares. */}}
+{{- define "contact-import.labels" -}}
+app.kubernetes.io/part-of: contact-import
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
+{{- end }}
+
+{{- define "contact-import.url" -}}
+http://{{ .Release.Name }}-{{ .service }}:80
+{{- end }}
+
+{{- define "contact-import.env" -}}
+- name: QUARKUS_HTTP_PORT
+  value: "8080"
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ .Values.kafka.bootstrapServers | quote }}
+- name: DB_HOST
+  value: {{ .Values.postgres.host | quote }}
+- name: DB_PORT
+  value: {{ .Values.postgres.port | quote }}
+- name: DB_NAME
+  value: {{ .Values.postgres.database | quote }}
+- name: DB_USER
+  valueFrom: { secretKeyRef: { name: {{ .Values.postgres.existingSecret }}, key: username } }
+- name: DB_PASSWORD
+  valueFrom: { secretKeyRef: { name: {{ .Values.postgres.existingSecret }}, key: password } }
+- name: S3_ENDPOINT
+  value: {{ .Values.s3.endpoint | quote }}
+- name: S3_BUCKET
+  value: {{ .Values.s3.bucket | quote }}
+- name: S3_REGION
+  value: {{ .Values.s3.region | quote }}
+- name: S3_ACCESS_KEY
+  valueFrom: { secretKeyRef: { name: {{ .Values.s3.existingSecret }}, key: access-key } }
+- name: S3_SECRET_KEY
+  valueFrom: { secretKeyRef: { name: {{ .Values.s3.existingSecret }}, key: secret-key } }
+- name: PROPERTY_SERVICE_URL
+  value: http://{{ .Release.Name }}-property-service:80
+- name: STATUS_PROJECTOR_URL
+  value: http://{{ .Release.Name }}-status-projector:80
+- name: ROW_PROCESSOR_URL
+  value: http://{{ .Release.Name }}-row-processor:80
+{{- end }}
