@@ -2,7 +2,6 @@ package io.contactimport.propertyservice.suggestions.service;
 
 import io.contactimport.contracts.imports.DateText;
 import io.contactimport.contracts.imports.NumberText;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
  * day/month dates ({@code 15/08/2024}) are counted apart: the import keeps them as text.
  */
 record ValueProfile(int nonEmpty, double emails, double phones, double booleans, double numbers, double dates,
-                    double localDates, double urls, double personNames, double firstNames, double addresses, double statuses,
-                    boolean constant, boolean numericBooleansOnly) {
+                    double localDates, double urls, double personNames, double firstNames, double addresses,
+                    double statuses, boolean numericBooleansOnly) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;.]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[\\d][\\d\\s().\\-]{5,19}");
@@ -56,7 +55,6 @@ record ValueProfile(int nonEmpty, double emails, double phones, double booleans,
         int statuses = 0;
         int localDates = 0;
         boolean onlyZeroOne = true;
-        Set<String> distinct = new HashSet<>();
         for (String raw : values) {
             String value = raw == null ? "" : raw.strip();
             if (value.isEmpty()) {
@@ -64,7 +62,6 @@ record ValueProfile(int nonEmpty, double emails, double phones, double booleans,
             }
             nonEmpty++;
             String lower = value.toLowerCase(Locale.ROOT);
-            distinct.add(lower);
             emails += EMAIL.matcher(value).matches() ? 1 : 0;
             phones += PHONE.matcher(value).matches() && value.replaceAll("\\D", "").length() >= 6 ? 1 : 0;
             booleans += BOOLEANS.contains(lower) ? 1 : 0;
@@ -81,8 +78,7 @@ record ValueProfile(int nonEmpty, double emails, double phones, double booleans,
         double n = Math.max(1, nonEmpty);
         return new ValueProfile(nonEmpty, emails / n, phones / n, booleans / n, numbers / n, dates / n,
                 localDates / n, urls / n,
-                names / n, givenNames / n, addresses / n, statuses / n, nonEmpty > 1 && distinct.size() == 1,
-                nonEmpty > 0 && onlyZeroOne);
+                names / n, givenNames / n, addresses / n, statuses / n, nonEmpty > 0 && onlyZeroOne);
     }
 
     boolean empty() {
