@@ -51,10 +51,6 @@ public class KeyEmbeddings implements ColumnSuggester.Similarity {
         return embeddings;
     }
 
-    public boolean ready() {
-        return model != null;
-    }
-
     /** Cosine similarity in [-1, 1]; 0 while the model is not ready. */
     @Override
     public double similarity(String a, String b) {
