@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -184,6 +185,12 @@ class ApiEndToEndIT {
         assertThat(key).startsWith("re_");
         as(key).get("/segments").then().statusCode(200).body("data.size()", equalTo(0));
         assertThat(TeamKeys.run(system.database(), "revoke", key)).isEqualTo("revoked");
+        // Gateways remember a key's team for API_KEY_CACHE_TTL (5 s by default).
+        long revokedAt = System.nanoTime();
+        while (as(key).get("/segments").statusCode() == 200) {
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(7));
+            RunningSystem.sleep(250);
+        }
         as(key).get("/segments").then().statusCode(403).body("name", equalTo("invalid_api_key"));
     }
 

@@ -43,7 +43,8 @@ class ImportEndToEndIT {
 
     @Test
     void importsAFewThousandRowsToCompletedWithExactCounts() throws IOException {
-        // 3,000 distinct contacts, 200 repeated emails (later rows update), 50 invalid emails, 10 malformed rows.
+        // 3,000 distinct contacts, 200 repeated emails (later rows update), 50 invalid emails, 11 malformed rows (one
+        // with a NUL character, which PostgreSQL cannot store).
         StringBuilder csv = new StringBuilder("Email Address,First Name,Last Name,Unsubscribed\r\n");
         for (int i = 0; i < 3000; i++) {
             csv.append("person").append(i).append("@example.com,First").append(i).append(",Last").append(i)
@@ -56,6 +57,7 @@ class ImportEndToEndIT {
             csv.append("not-an-email-").append(i).append(",X,Y,\r\n");
         }
         csv.append("\"=HYPERLINK(\"\"http://evil\"\")\",\"Smith, Jr.\",Y,\r\n");
+        csv.append("nul@example.com,Nu\0l,Row,\r\n");
         for (int i = 0; i < 10; i++) {
             csv.append("broken").append(i).append("@example.com,only-two-fields\r\n");
         }
@@ -68,7 +70,7 @@ class ImportEndToEndIT {
         assertThat(done.getString("status")).isEqualTo("completed");
         assertThat(done.getString("completed_at")).isNotNull();
         assertThat(done.getMap("counts")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "total", 3260, "created", 3000, "updated", 200, "skipped", 0, "failed", 60));
+                "total", 3261, "created", 3000, "updated", 200, "skipped", 0, "failed", 61));
 
         // The failed rows, as JSON pages in file order and as a CSV to fix and import again.
         given().header("Authorization", "Bearer " + API_KEY).queryParam("limit", 50)
@@ -80,16 +82,17 @@ class ImportEndToEndIT {
                 .when().get(api + "/contacts/imports/" + id + "/errors")
                 .then().statusCode(200).extract().asString();
         List<String> lines = errorsCsv.lines().toList();
-        assertThat(lines).hasSize(61);
+        assertThat(lines).hasSize(62);
         assertThat(lines.get(0)).isEqualTo("Email Address,First Name,Last Name,Unsubscribed,error");
         assertThat(lines).contains("\"'=HYPERLINK(\"\"http://evil\"\")\",\"Smith, Jr.\",Y,,"
                 + "\"'=HYPERLINK(\"\"http://evil\"\")' is not a valid email address.\"");
-        assertThat(lines.get(60)).startsWith("broken9@example.com,only-two-fields,,,\"The row has 2 fields");
+        assertThat(lines).contains("nul@example.com,Nu\uFFFDl,Row,,The row contains a NUL character (U+0000).");
+        assertThat(lines.get(61)).startsWith("broken9@example.com,only-two-fields,,,\"The row has 2 fields");
 
         // The same file again with skip: every valid row meets an existing contact.
         String again = createImport(file, "skip");
         assertThat(awaitFinished(again).getMap("counts")).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "total", 3260, "created", 0, "updated", 0, "skipped", 3200, "failed", 60));
+                "total", 3261, "created", 0, "updated", 0, "skipped", 3200, "failed", 61));
 
         given().header("Authorization", "Bearer " + API_KEY).queryParam("status", "completed")
                 .when().get(api + "/contacts/imports")

@@ -41,7 +41,7 @@ class ChartTest {
         String manifests = new Helm(CHART).template().withName("imports")
                 .set("rowProcessor.autoscaling.enabled", "true").set("gateway.ingress.enabled", "true")
                 .set("gateway.ingress.host", "imports.acme.test").call();
-        assertThat(manifests).contains("kind: HorizontalPodAutoscaler").contains("maxReplicas: 12")
+        assertThat(manifests).contains("kind: HorizontalPodAutoscaler").contains("maxReplicas: 6")
                 .contains("kind: Ingress").contains("host: \"imports.acme.test\"")
                 .contains("nginx.ingress.kubernetes.io/proxy-body-size: \"200M\"");
     }

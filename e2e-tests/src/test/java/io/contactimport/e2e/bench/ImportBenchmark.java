@@ -49,6 +49,9 @@ public final class ImportBenchmark {
     private ServiceFleet fleet;
     private String api;
 
+    /** Rows of the import that warms the services up before anything is measured. */
+    private static final int WARM_UP_ROWS = 100_000;
+
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         boolean withLarge = args.length <= 1 || !args[1].equals("--no-2m");
@@ -58,7 +61,8 @@ public final class ImportBenchmark {
     private void run(int rows, boolean withLarge) throws Exception {
         Path work = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(work);
-        Path file = generate(work.resolve("contacts-" + rows + ".csv"), rows);
+        Path file = generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
+        Path warmUp = generate(work.resolve("warm-up-" + WARM_UP_ROWS + ".csv"), WARM_UP_ROWS, "warm-up.");
         StackLayout layout = StackLayout.locate();
         try (LocalStack stack = LocalStack.startFresh(work.resolve("stack"))) {
             fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
@@ -69,12 +73,17 @@ public final class ImportBenchmark {
                 fleet.startAll();
                 api = fleet.url(Service.API_GATEWAY);
                 baseline(stack, file, rows);
+                // Running services have imported before: the JIT compilation of the import path is not measured.
+                measureImport("warm-up: import of " + WARM_UP_ROWS + " other contacts by the just-started services",
+                        warmUp, WARM_UP_ROWS, "upsert", false);
                 measureImport("import of " + rows + " new contacts", file, rows, "upsert", true);
                 measureImport("re-import of the same " + rows + " rows (upsert: all updates)", file, rows, "upsert", false);
                 if (withLarge) {
-                    Path large = generate(work.resolve("contacts-" + 2 * rows + ".csv"), 2 * rows);
+                    splitterPeakRss("after the " + rows + "-row imports");
+                    Path large = generate(work.resolve("contacts-" + 2 * rows + ".csv"), 2 * rows, "");
                     measureImport("import of " + 2 * rows + " rows (" + Files.size(large) / 1_000_000 + " MB)", large,
                             2 * rows, "upsert", false);
+                    splitterPeakRss("after the " + 2 * rows + "-row import");
                 }
                 peakRss();
             } finally {
@@ -168,11 +177,23 @@ public final class ImportBenchmark {
 
     private void peakRss() throws IOException {
         for (ServiceFleet.Instance instance : fleet.instances()) {
-            Path status = Path.of("/proc", Long.toString(instance.process().pid()), "status");
-            String hwm = Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM"))
-                    .findFirst().orElse("VmHWM: ?").replaceAll("VmHWM:\\s+", "");
-            report.put("peak RSS of " + instance.service().module() + " over the whole run", hwm);
+            report.put("peak RSS of " + instance.service().module() + " over the whole run", peakRss(instance));
         }
+    }
+
+    /** Whether the splitter's memory grows with the file: its peak so far, before and after the larger file. */
+    private void splitterPeakRss(String when) throws IOException {
+        for (ServiceFleet.Instance instance : fleet.instances()) {
+            if (instance.service() == Service.IMPORT_SPLITTER) {
+                report.put("peak RSS of import-splitter " + when, peakRss(instance));
+            }
+        }
+    }
+
+    private static String peakRss(ServiceFleet.Instance instance) throws IOException {
+        Path status = Path.of("/proc", Long.toString(instance.process().pid()), "status");
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM"))
+                .findFirst().orElse("VmHWM: ?").replaceAll("VmHWM:\\s+", "");
     }
 
     private String post(Path file, String onConflict) throws Exception {
@@ -211,8 +232,11 @@ public final class ImportBenchmark {
         }
     }
 
-    /** Realistic contacts: ~100 bytes a row, quoted names with commas here and there, 2% unsubscribed. */
-    static Path generate(Path file, int rows) throws IOException {
+    /**
+     * Realistic contacts: ~90 bytes a row, quoted names with commas here and there, 2% unsubscribed. Emails start
+     * with {@code emailPrefix}, so files with different prefixes hold different contacts.
+     */
+    static Path generate(Path file, int rows, String emailPrefix) throws IOException {
         if (Files.exists(file)) {
             return file;
         }
@@ -229,7 +253,7 @@ public final class ImportBenchmark {
             for (int i = 0; i < rows; i++) {
                 String f = first[random.nextInt(first.length)];
                 String l = last[random.nextInt(last.length)];
-                out.write(f.toLowerCase() + "." + i + "@" + (i % 3 == 0 ? "example.com" : "mail" + i % 97 + ".org")
+                out.write(emailPrefix + f.toLowerCase() + "." + i + "@" + (i % 3 == 0 ? "example.com" : "mail" + i % 97 + ".org")
                         + "," + f + "," + l + "," + (random.nextInt(50) == 0) + ",\"" + l + ", " + f + " & Co\","
                         + cities[random.nextInt(cities.length)] + "," + plans[random.nextInt(plans.length)] + ","
                         + random.nextInt(10_000) / 100.0 + "\n");

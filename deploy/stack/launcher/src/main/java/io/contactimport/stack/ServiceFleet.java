@@ -83,8 +83,8 @@ public final class ServiceFleet implements AutoCloseable {
         String name = service.module() + "-" + port;
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heapFor(service), "-XX:+ExitOnOutOfMemoryError"));
         if (service == Service.API_GATEWAY) {
-            // The gateway moves bytes and waits on other services: a small serial heap and C1-only compilation keep
-            // its footprint down while a 200 MB upload passes through (BENCHMARKS.md).
+            // The gateway moves bytes and waits on other services: a serial heap and a smaller code cache keep its
+            // footprint down while a 200 MB upload passes through (BENCHMARKS.md).
             jvm.addAll(List.of("-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
         }
         ChildProcess process = ChildProcess.startJava(name, layout, jvm,

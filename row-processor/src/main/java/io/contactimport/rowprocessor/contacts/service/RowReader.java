@@ -1,25 +1,26 @@
 package io.contactimport.rowprocessor.contacts.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.PropertyType;
+import java.math.BigDecimal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns a batch's raw cells into valid contact rows and failed rows; a bad row never affects another row. */
+/**
+ * Turns a batch's raw cells into valid contact rows and failed rows; a bad row never affects another row. This runs
+ * for every row of every import, so it writes the properties' JSON text directly (a Jackson tree per row cost more
+ * CPU than the row's share of the SQL; BENCHMARKS.md).
+ */
 @ApplicationScoped
 public class RowReader {
 
-    private final ObjectMapper json;
-
-    public RowReader(ObjectMapper json) {
-        this.json = json;
-    }
+    private static final char NUL = '\0';
+    private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
 
     /** The outcome of reading a batch, both lists in file order. */
     public record ReadRows(List<ContactRow> valid, List<FailedRow> failed) {
@@ -38,6 +39,14 @@ public class RowReader {
     private void readRow(RowBatch.Row row, List<String> header, Columns columns, List<ContactRow> valid,
                          List<FailedRow> failed) {
         List<String> cells = row.cells();
+        if (cells.stream().anyMatch(cell -> cell.indexOf(NUL) >= 0)) {
+            // PostgreSQL cannot store U+0000 in text: the row fails, kept with the character shown as U+FFFD.
+            List<String> shown = cells.stream().map(cell -> cell.replace(NUL, '\uFFFD')).toList();
+            String shownEmail = columns.email() < shown.size() ? shown.get(columns.email()).trim() : "";
+            failed.add(new FailedRow(row.number(), shownEmail, FailedRow.MALFORMED_ROW,
+                    "The row contains a NUL character (U+0000).", shown));
+            return;
+        }
         String rawEmail = columns.email() < cells.size() ? cells.get(columns.email()) : "";
         if (row.malformed()) {
             failed.add(new FailedRow(row.number(), rawEmail.trim(), FailedRow.MALFORMED_ROW,
@@ -61,42 +70,41 @@ public class RowReader {
             }
             unsubscribed = parsed.get();
         }
-        ObjectNode properties = json.createObjectNode();
+        StringBuilder properties = new StringBuilder();
         for (Columns.PropertyColumn property : columns.properties()) {
             String value = cell(cells, property.index());
             if (value == null) {
                 continue;
             }
-            if (!putTyped(properties, property.key(), property.type(), value)) {
+            if (!appendTyped(properties, property, value)) {
                 failed.add(invalidValue(row, email.get(), header.get(property.index()), value,
                         "a " + property.type().apiValue()));
                 return;
             }
         }
         valid.add(new ContactRow(row.number(), email.get(), cell(cells, columns.firstName()),
-                cell(cells, columns.lastName()), unsubscribed, properties.isEmpty() ? null : properties.toString()));
+                cell(cells, columns.lastName()), unsubscribed, properties.isEmpty() ? null : properties.append('}').toString()));
     }
 
-    private static boolean putTyped(ObjectNode properties, String key, PropertyType type, String value) {
-        switch (type) {
-            case STRING -> properties.put(key, value);
-            case NUMBER -> {
-                var number = ValueParser.parseNumber(value);
-                number.ifPresent(n -> properties.put(key, n));
-                return number.isPresent();
-            }
-            case BOOLEAN -> {
-                var bool = ValueParser.parseBoolean(value);
-                bool.ifPresent(b -> properties.put(key, b));
-                return bool.isPresent();
-            }
-            case DATE -> {
-                var date = ValueParser.parseDate(value);
-                date.ifPresent(d -> properties.put(key, d));
-                return date.isPresent();
-            }
+    /** Appends {@code "key":value} to the properties' JSON text; false when the cell is not of the property's type. */
+    private static boolean appendTyped(StringBuilder properties, Columns.PropertyColumn property, String value) {
+        String json = switch (property.type()) {
+            case STRING -> quoted(value);
+            case NUMBER -> ValueParser.parseNumber(value).map(BigDecimal::toString).orElse(null);
+            case BOOLEAN -> ValueParser.parseBoolean(value).map(String::valueOf).orElse(null);
+            case DATE -> ValueParser.parseDate(value).map(RowReader::quoted).orElse(null);
+        };
+        if (json == null) {
+            return false;
         }
+        properties.append(properties.isEmpty() ? '{' : ',').append(property.jsonKey()).append(':').append(json);
         return true;
+    }
+
+    private static String quoted(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+        JSON_TEXT.quoteAsString(text, quoted);
+        return quoted.append('"').toString();
     }
 
     private static FailedRow invalidValue(RowBatch.Row row, String email, String column, String value, String expected) {
@@ -116,13 +124,14 @@ public class RowReader {
     /** Column indexes of the mapped headers; -1 for a field that is not imported. */
     record Columns(int email, int firstName, int lastName, int unsubscribed, List<PropertyColumn> properties) {
 
-        record PropertyColumn(String key, PropertyType type, int index) {
+        /** @param jsonKey the key as a JSON string, quoted once per batch */
+        record PropertyColumn(String jsonKey, PropertyType type, int index) {
         }
 
         static Columns resolve(List<String> header, ColumnMap map) {
             List<PropertyColumn> properties = new ArrayList<>();
             for (Map.Entry<String, ColumnMap.PropertyColumn> entry : map.properties().entrySet()) {
-                properties.add(new PropertyColumn(entry.getKey(), entry.getValue().type(),
+                properties.add(new PropertyColumn(quoted(entry.getKey()), entry.getValue().type(),
                         header.indexOf(entry.getValue().column())));
             }
             return new Columns(header.indexOf(map.email()), indexOf(header, map.firstName()),

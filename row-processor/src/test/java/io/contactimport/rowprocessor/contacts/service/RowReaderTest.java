@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RowReaderTest {
 
-    private final RowReader reader = new RowReader(new ObjectMapper());
+    private final RowReader reader = new RowReader();
 
     private static final List<String> HEADER = List.of("E-mail", "First", "Last", "Unsub", "Score", "Vip", "Since");
     private static final ColumnMap MAP = new ColumnMap("E-mail", "First", "Last", "Unsub", Map.of(
@@ -67,6 +67,42 @@ class RowReaderTest {
         assertEquals("Column 'Score': 'twelve' is not a number.", read.failed().get(1).message());
         assertEquals("Column 'Unsub': 'maybe' is not a boolean.", read.failed().get(2).message());
         assertTrue(read.failed().get(3).message().contains("2 fields"));
+    }
+
+    @Test
+    void propertyTextIsEscapedIntoValidJson() throws Exception {
+        List<String> header = List.of("email", "note");
+        ColumnMap map = new ColumnMap("email", null, null, null,
+                Map.of("note \"quoted\"", new ColumnMap.PropertyColumn("note", PropertyType.STRING)));
+        String note = "say \"hi\"\\ then\nnew line,\ttab, \u0001 and café ✓";
+        var read = reader.read(new RowBatch(UUID.randomUUID(), UUID.randomUUID(), 0, 0, OnConflict.UPSERT, header,
+                map, List.of(), List.of(), List.of(new RowBatch.Row(1, List.of("a@b.co", note), false))));
+        assertEquals(Map.of("note \"quoted\"", note),
+                new ObjectMapper().readValue(read.valid().get(0).propertiesJson(), Map.class));
+    }
+
+    @Test
+    void aRowWithANulCharacterFailsAloneAndIsKeptPrintable() {
+        var read = reader.read(batch(row(1, "nul@example.com", "A\0da", "", "", "", "", ""),
+                row(2, "ok@example.com", "Bo", "", "", "", "", "")));
+        assertEquals(1, read.valid().size());
+        FailedRow failed = read.failed().get(0);
+        assertEquals(FailedRow.MALFORMED_ROW, failed.reason());
+        assertEquals("The row contains a NUL character (U+0000).", failed.message());
+        assertEquals("A\uFFFDda", failed.cells().get(1));
+        assertEquals("nul@example.com", failed.email());
+    }
+
+    @Test
+    void emailsAreCheckedForTheShapeOfAnAddress() {
+        assertEquals("ada.l+news@mail.example.co.uk",
+                ValueParser.normaliseEmail(" Ada.L+News@Mail.Example.co.UK ").orElseThrow());
+        for (String bad : List.of("", "@b.co", "a@", "a@b", "a@.co", "a@b.", "a@@b.co", "a@b@c.co", "a b@c.de",
+                "a@localhost", "a(b)@c.de", "a@c,d.de", "a@c.d;e", "\"a\"@b.co", "a@b.co\\", "x.y@co",
+                "a".repeat(65) + "@b.co", "a@" + "b".repeat(250) + ".co")) {
+            assertTrue(ValueParser.normaliseEmail(bad).isEmpty(), bad);
+        }
+        assertTrue(ValueParser.normaliseEmail("a".repeat(64) + "@b.co").isPresent());
     }
 
     @Test
