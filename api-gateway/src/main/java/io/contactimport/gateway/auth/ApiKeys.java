@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Teams and their API keys; a key is looked up by its SHA-256 hash. Answers are cached for a few seconds
- * ({@code API_KEY_CACHE_TTL}): every call needs one, and a database round trip per call was a large part of a
- * status poll's latency while an import keeps PostgreSQL busy. A revoked key stops working within that time.
+ * ({@code API_KEY_CACHE_TTL}), so that clients polling an import's status do not each cost a query on the database
+ * the import is writing to. A revoked key stops working within that time.
  */
 @ApplicationScoped
 public class ApiKeys {

@@ -101,7 +101,9 @@ public class ImportRequestService {
 
         UUID importId = UUID.randomUUID();
         String objectKey = "imports/" + teamId + "/" + importId;
+        long storing = System.nanoTime();
         long size = store.put(objectKey, request.file());
+        LOG.infof("import %s: %d bytes stored in %d ms", importId, size, (System.nanoTime() - storing) / 1_000_000);
         ImportRequested event = new ImportRequested(importId, teamId, objectKey, request.fileName(), size, columnMap,
                 onConflict, segments, topics, Instant.now());
         try {

@@ -30,7 +30,17 @@ public final class ChildProcess implements AutoCloseable {
     /** Starts {@code java <jvmArgs> <mainArgs>} with the parent-watch agent and the given extra environment. */
     public static ChildProcess startJava(String name, StackLayout layout, List<String> jvmArgs, List<String> mainArgs,
                                          Map<String, String> env, Path logFile) {
+        return startJava(name, layout, 0, jvmArgs, mainArgs, env, logFile);
+    }
+
+    /** @param niceness added to the process's scheduling niceness (0: as this process; higher: yields the CPU) */
+    public static ChildProcess startJava(String name, StackLayout layout, int niceness, List<String> jvmArgs,
+                                         List<String> mainArgs, Map<String, String> env, Path logFile) {
         List<String> command = new ArrayList<>();
+        if (niceness != 0) {
+            // nice execs java: the process (and its pid) is the JVM itself, with every thread at that niceness.
+            command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+        }
         command.add(layout.javaExecutable().toString());
         command.add("-javaagent:" + layout.agentJar());
         command.addAll(jvmArgs);

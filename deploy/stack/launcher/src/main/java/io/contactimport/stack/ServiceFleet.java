@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ServiceFleet implements AutoCloseable {
 
+    /** The scheduling niceness of the bulk services (see {@link Service#bulk()}). */
+    private static final int BULK_NICENESS = 10;
+
     private final StackLayout layout;
     private final LocalStack stack;
     private final Map<Service, Integer> ports;
@@ -87,7 +90,10 @@ public final class ServiceFleet implements AutoCloseable {
             // footprint down while a 200 MB upload passes through (BENCHMARKS.md).
             jvm.addAll(List.of("-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
         }
-        ChildProcess process = ChildProcess.startJava(name, layout, jvm,
+        // Bulk work yields the CPU to the services answering API calls: on a busy machine an import then barely
+        // slows down, while status polls stay fast (BENCHMARKS.md). On Kubernetes, CPU requests play this part.
+        int niceness = service.bulk() ? BULK_NICENESS : 0;
+        ChildProcess process = ChildProcess.startJava(name, layout, niceness, jvm,
                 List.of("-jar", layout.serviceJar(service.module()).toString()), env, logDir.resolve(name + ".log"));
         Instance instance = new Instance(service, port, process);
         instances.add(instance);

@@ -16,10 +16,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,12 +65,16 @@ public class BatchApplier {
     }
 
     private Uni<RowBatchProcessed> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows) {
+        // The emails of created and updated contacts, gathered only when the import adds them to segments or topics.
+        boolean joins = !batch.segmentIds().isEmpty() || !batch.topics().isEmpty();
         Set<String> applied = new LinkedHashSet<>();
         Uni<RoundResult> total = Uni.createFrom().item(new RoundResult(0, 0, 0, List.of()));
         for (List<ContactRow> round : rounds(rows.valid())) {
             total = total.flatMap(sum -> upsert.apply(connection, batch.teamId(), round, batch.onConflict())
                     .map(result -> {
-                        applied.addAll(result.applied());
+                        if (joins) {
+                            applied.addAll(result.applied());
+                        }
                         return new RoundResult(sum.created() + result.created(), sum.updated() + result.updated(),
                                 sum.skipped() + result.skipped(), List.of());
                     }));
@@ -79,6 +82,7 @@ public class BatchApplier {
         return total.flatMap(counts -> {
             RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
                     batch.sequence(), counts.created(), counts.updated(), counts.skipped(), rows.failed().size());
+            // Emails in order, so that membership rows are locked in the same order by every batch.
             List<String> sortedApplied = applied.stream().sorted().toList();
             return segmentMembers.addImported(connection, batch.teamId(), sortedApplied, batch.segmentIds())
                     .chain(() -> topicSubscriptions.subscribeImported(connection, batch.teamId(), sortedApplied,
@@ -100,13 +104,17 @@ public class BatchApplier {
     /**
      * Splits rows so that each round holds an email at most once: the n-th row of an email goes to round n.
      * Applying rounds in order keeps file order per email (first row creates, later rows update or skip), which
-     * one INSERT … ON CONFLICT could not do for the same row twice.
+     * one INSERT … ON CONFLICT could not do for the same row twice. Each round comes out sorted by email, the
+     * order {@link ContactUpsert} takes row locks in; the sort is stable, so one email's rows stay in file order.
      */
     static List<List<ContactRow>> rounds(List<ContactRow> rows) {
+        List<ContactRow> byEmail = new ArrayList<>(rows);
+        byEmail.sort(Comparator.comparing(ContactRow::email));
         List<List<ContactRow>> rounds = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (ContactRow row : rows) {
-            int round = seen.merge(row.email(), 1, Integer::sum) - 1;
+        int round = 0;
+        for (int i = 0; i < byEmail.size(); i++) {
+            ContactRow row = byEmail.get(i);
+            round = i > 0 && row.email().equals(byEmail.get(i - 1).email()) ? round + 1 : 0;
             if (round == rounds.size()) {
                 rounds.add(new ArrayList<>());
             }

@@ -8,16 +8,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes one round of rows (each email at most once) with set-based statements: one INSERT for the new contacts
- * and, under {@code upsert}, one UPDATE for the existing ones. Rows are bound sorted by email so that row locks
- * are always taken in the same order.
+ * Writes one round of rows (each email at most once, sorted by email so that row locks are always taken in the
+ * same order) with set-based statements: one INSERT for the new contacts and, under {@code upsert}, one UPDATE for
+ * the existing ones.
  */
 @ApplicationScoped
 public class ContactUpsert {
@@ -50,9 +49,8 @@ public class ContactUpsert {
     public record RoundResult(int created, int updated, int skipped, List<String> applied) {
     }
 
-    public Uni<RoundResult> apply(SqlConnection connection, UUID teamId, List<ContactRow> round, OnConflict onConflict) {
-        List<ContactRow> sorted = new ArrayList<>(round);
-        sorted.sort(Comparator.comparing(ContactRow::email));
+    /** @param sorted the round's rows, sorted by email */
+    public Uni<RoundResult> apply(SqlConnection connection, UUID teamId, List<ContactRow> sorted, OnConflict onConflict) {
         return connection.preparedQuery(INSERT_NEW).execute(bind(teamId, sorted)).flatMap(inserted -> {
             Set<String> created = new HashSet<>();
             for (Row row : inserted) {

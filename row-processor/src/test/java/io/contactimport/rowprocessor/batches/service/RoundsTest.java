@@ -18,4 +18,11 @@ class RoundsTest {
         assertEquals(List.of(List.of(1L, 2L, 5L), List.of(3L), List.of(4L)),
                 rounds.stream().map(r -> r.stream().map(ContactRow::number).toList()).toList());
     }
+
+    @Test
+    void eachRoundIsSortedByEmailWhileAnEmailsRowsKeepFileOrder() {
+        var rounds = BatchApplier.rounds(List.of(row(1, "c"), row(2, "a"), row(3, "c"), row(4, "b"), row(5, "c")));
+        assertEquals(List.of(List.of(2L, 4L, 1L), List.of(3L), List.of(5L)),
+                rounds.stream().map(r -> r.stream().map(ContactRow::number).toList()).toList());
+    }
 }
