@@ -253,7 +253,8 @@ public final class ImportBenchmark {
             for (int i = 0; i < rows; i++) {
                 String f = first[random.nextInt(first.length)];
                 String l = last[random.nextInt(last.length)];
-                out.write(emailPrefix + f.toLowerCase() + "." + i + "@" + (i % 3 == 0 ? "example.com" : "mail" + i % 97 + ".org")
+                String domain = i % 3 == 0 ? "example.com" : "mail" + i % 97 + ".org";
+                out.write(emailPrefix + f.toLowerCase() + "." + i + "@" + domain
                         + "," + f + "," + l + "," + (random.nextInt(50) == 0) + ",\"" + l + ", " + f + " & Co\","
                         + cities[random.nextInt(cities.length)] + "," + plans[random.nextInt(plans.length)] + ","
                         + random.nextInt(10_000) / 100.0 + "\n");
