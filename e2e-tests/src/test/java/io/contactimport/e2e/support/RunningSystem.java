@@ -63,6 +63,10 @@ public final class RunningSystem {
         return fleet;
     }
 
+    public String kafkaBootstrapServers() {
+        return stack.kafkaBootstrapServers();
+    }
+
     public DatabaseUrl database() {
         return stack.database();
     }

@@ -8,6 +8,7 @@ import io.contactimport.gateway.clients.StatusProjectorClient;
 import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.imports.service.ImportRequestService;
+import io.contactimport.gateway.imports.service.LiveImports;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,13 +46,15 @@ public class ContactImportResource {
     private final ImportRequests requests;
     private final StatusProjectorClient status;
     private final Idempotency idempotency;
+    private final LiveImports live;
 
     public ContactImportResource(ImportRequestService imports, ImportRequests requests,
-                                 @RestClient StatusProjectorClient status, Idempotency idempotency) {
+                                 @RestClient StatusProjectorClient status, Idempotency idempotency, LiveImports live) {
         this.imports = imports;
         this.requests = requests;
         this.status = status;
         this.idempotency = idempotency;
+        this.live = live;
     }
 
     /** Honours {@code Idempotency-Key}: the same request (fields and file content) answers as the first did. */
@@ -82,6 +86,10 @@ public class ContactImportResource {
     public Uni<Response> get(@Context ContainerRequestContext context, @RestPath String id) {
         UUID team = ApiKeyFilter.team(context);
         UUID importId = parseId(id);
+        Optional<JsonObject> announced = live.find(team, importId);
+        if (announced.isPresent()) {
+            return Uni.createFrom().item(Response.ok(announced.get()).build());
+        }
         return passThrough(status.get(team, importId)).chain(response -> response.getStatus() != 404
                 ? Uni.createFrom().item(response)
                 : requests.find(team, importId).map(stored -> stored
@@ -100,6 +108,7 @@ public class ContactImportResource {
             if (stored.isEmpty()) {
                 throw notFound();
             }
+            live.bypass(importId);
             return passThrough(status.cancel(team, importId));
         });
     }

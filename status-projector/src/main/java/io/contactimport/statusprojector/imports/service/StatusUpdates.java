@@ -52,11 +52,13 @@ public class StatusUpdates {
     }
 
     public Uni<Void> split(ImportSplit event) {
-        return retried(() -> projection.split(event).chain(this::publishIfChanged));
+        return retried(() -> projection.split(event)
+                .chain(change -> publishChangeOrProgress(change, event.teamId(), event.importId())));
     }
 
     public Uni<Void> batchProcessed(RowBatchProcessed event) {
-        return retried(() -> projection.batchProcessed(event).chain(this::publishIfChanged));
+        return retried(() -> projection.batchProcessed(event)
+                .chain(change -> publishChangeOrProgress(change, event.teamId(), event.importId())));
     }
 
     public Uni<Void> cancel(UUID importId) {
@@ -65,6 +67,11 @@ public class StatusUpdates {
 
     private Uni<Void> publishIfChanged(Optional<StatusChange> change) {
         return change.map(publisher::publish).orElse(Uni.createFrom().voidItem());
+    }
+
+    /** The counts (or the total) moved: the status change, which carries them, or else a progress event. */
+    private Uni<Void> publishChangeOrProgress(Optional<StatusChange> change, UUID teamId, UUID importId) {
+        return change.map(publisher::publish).orElseGet(() -> publisher.publishProgress(teamId, importId));
     }
 
     /** Updates are idempotent, so database or broker trouble is retried rather than stopping a channel. */
