@@ -91,7 +91,7 @@ class ImportStatusEventsIT {
         // Every event names its team, for consumers that serve many.
         assertThat(events).allMatch(e -> e.contactImport().getString("team_id") != null);
 
-        // The API shows the same import as the completed event (the gateway answers status polls from these events).
+        // The API shows the same import as the completed event (ImportStatusPollTest: the gateway answers from them).
         Map<String, Object> expected = completed.contactImport().getMap("$");
         expected.remove("team_id");
         assertThat(system.awaitFinished(key, id).getMap("$")).isEqualTo(expected);
