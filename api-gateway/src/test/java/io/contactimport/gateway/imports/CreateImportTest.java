@@ -123,6 +123,25 @@ class CreateImportTest {
     }
 
     @Test
+    void anUploadAskingToUpgradeToHttp2OverPlainTextIsAnsweredOverHttp11() throws Exception {
+        // The JDK's client asks for that upgrade; granting it would hold the whole body in memory (BENCHMARKS.md).
+        String boundary = "upgrade";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"on_conflict\"\r\n\r\nsometimes\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nemail\nada@example.com\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(
+                HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/contacts/imports"))
+                        .header("Authorization", "Bearer " + KEY)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(HttpClient.Version.HTTP_1_1, response.version());
+        assertEquals(422, response.statusCode());
+        assertTrue(response.body().contains("`on_conflict` must be `upsert` or `skip`"), response.body());
+        assertNothingLeftBehind();
+    }
+
+    @Test
     void acceptsAGzippedFileWithoutFilenameAndMapsHeadersByTheDefaultRule() throws Exception {
         // A team of its own, so that the other tests can check that nothing at all is left behind for theirs.
         UUID team = UUID.randomUUID();

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class NumberTextTest {
@@ -22,6 +24,26 @@ class NumberTextTest {
     void refusesWhatIsNotOneNumber() {
         for (String text : List.of("", "abc", "1,2", "12,34,567", "1.2.3", "$", "10-20", "1 234")) {
             assertTrue(NumberText.parse(text).isEmpty(), text);
+        }
+    }
+
+    @Test
+    void theHandWrittenDecimalCheckAgreesWithItsRegularExpressionOnEveryShortString() {
+        Pattern plain = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+        List<String> texts = new ArrayList<>(List.of(""));
+        for (int length = 1; length <= 5; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String text : texts) {
+                if (text.length() == length - 1) {
+                    for (char c : "07.eE-+x".toCharArray()) {
+                        longer.add(text + c);
+                    }
+                }
+            }
+            texts.addAll(longer);
+        }
+        for (String text : texts) {
+            assertEquals(plain.matcher(text).matches(), NumberText.isPlainDecimal(text), text);
         }
     }
 }

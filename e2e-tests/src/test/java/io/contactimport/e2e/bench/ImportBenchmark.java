@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,10 @@ public final class ImportBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> report = new LinkedHashMap<>();
+    /** The baseline's passes ("insert", "update"): how long each took, to compare the imports with. */
+    private final Map<String, Long> baselineNanos = new HashMap<>();
     private ServiceFleet fleet;
     private String api;
-
-    /** Rows of the import that warms the services up before anything is measured. */
-    private static final int WARM_UP_ROWS = 100_000;
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -62,7 +62,7 @@ public final class ImportBenchmark {
         Path work = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(work);
         Path file = generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
-        Path warmUp = generate(work.resolve("warm-up-" + WARM_UP_ROWS + ".csv"), WARM_UP_ROWS, "warm-up.");
+        Path firstFile = generate(work.resolve("first-" + rows + ".csv"), rows, "first.");
         StackLayout layout = StackLayout.locate();
         try (LocalStack stack = LocalStack.startFresh(work.resolve("stack"))) {
             fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
@@ -73,16 +73,18 @@ public final class ImportBenchmark {
                 fleet.startAll();
                 api = fleet.url(Service.API_GATEWAY);
                 baseline(stack, file, rows);
-                // Running services have imported before: the JIT compilation of the import path is not measured.
-                measureImport("warm-up: import of " + WARM_UP_ROWS + " other contacts by the just-started services",
-                        warmUp, WARM_UP_ROWS, "upsert", false);
-                measureImport("import of " + rows + " new contacts", file, rows, "upsert", true);
-                measureImport("re-import of the same " + rows + " rows (upsert: all updates)", file, rows, "upsert", false);
+                // The first import after start includes compiling the import path (JIT) in every service: it is
+                // reported apart, and the imports after it measure the services as they run.
+                measureImport("first import after start: " + rows + " other new contacts", firstFile, rows,
+                        "upsert", false, "insert");
+                measureImport("import of " + rows + " new contacts", file, rows, "upsert", true, "insert");
+                measureImport("re-import of the same " + rows + " rows (upsert: all updates)", file, rows, "upsert",
+                        false, "update");
                 if (withLarge) {
                     splitterPeakRss("after the " + rows + "-row imports");
                     Path large = generate(work.resolve("contacts-" + 2 * rows + ".csv"), 2 * rows, "");
                     measureImport("import of " + 2 * rows + " rows (" + Files.size(large) / 1_000_000 + " MB)", large,
-                            2 * rows, "upsert", false);
+                            2 * rows, "upsert", false, null);
                     splitterPeakRss("after the " + 2 * rows + "-row import");
                 }
                 peakRss();
@@ -122,6 +124,7 @@ public final class ImportBenchmark {
                             last_name = EXCLUDED.last_name, unsubscribed = EXCLUDED.unsubscribed,
                             properties = c.properties || EXCLUDED.properties, updated_at = now()""");
                 long done = System.nanoTime();
+                baselineNanos.put(pass, done - start);
                 report.put("PostgreSQL alone, " + pass + " pass: COPY + upsert of " + rows + " rows",
                         seconds(done - start) + " (COPY " + seconds(copied - start) + ", upsert "
                                 + seconds(done - copied) + "), " + rate(rows, done - start));
@@ -129,8 +132,9 @@ public final class ImportBenchmark {
         }
     }
 
-    private void measureImport(String label, Path file, int rows, String onConflict, boolean measureReads)
-            throws Exception {
+    /** @param baselinePass the baseline pass to compare with ("insert" or "update"), or null */
+    private void measureImport(String label, Path file, int rows, String onConflict, boolean measureReads,
+                               String baselinePass) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
@@ -155,7 +159,10 @@ public final class ImportBenchmark {
         long end = System.nanoTime();
         running.set(false);
         reader.join();
-        report.put(label, seconds(end - start) + " POST to " + status(body) + " (upload accepted after "
+        String ratio = baselinePass == null ? ""
+                : String.format(" = %.2f× the baseline's %s pass",
+                        (double) (end - start) / baselineNanos.get(baselinePass), baselinePass);
+        report.put(label, seconds(end - start) + " POST to " + status(body) + ratio + " (upload accepted after "
                 + seconds(accepted - start) + "), " + rate(rows, end - start) + "; " + counts(body));
         if (measureReads && !latencies.isEmpty()) {
             List<Long> sorted = new ArrayList<>(latencies);

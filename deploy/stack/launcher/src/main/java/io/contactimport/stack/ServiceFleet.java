@@ -90,6 +90,10 @@ public final class ServiceFleet implements AutoCloseable {
             // footprint down while a 200 MB upload passes through (BENCHMARKS.md).
             jvm.addAll(List.of("-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"));
         }
+        if (service.bulk()) {
+            // Throughput over pause times: no concurrent marking or G1 barriers for services that stream rows.
+            jvm.add("-XX:+UseParallelGC");
+        }
         // Bulk work yields the CPU to the services answering API calls: on a busy machine an import then barely
         // slows down, while status polls stay fast (BENCHMARKS.md). On Kubernetes, CPU requests play this part.
         int niceness = service.bulk() ? BULK_NICENESS : 0;
