@@ -1,6 +1,6 @@
 package io.contactimport.splitter.imports.events;
 
-import io.contactimport.contracts.batches.RowBatch;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.splitter.imports.service.FileSplitter;
@@ -36,18 +36,20 @@ public class ImportRequestedConsumer {
     private final FileSplitter splitter;
     private final ObjectStore store;
     private final PropertyServiceClient properties;
-    private final MutinyEmitter<RowBatch> rowBatches;
+    private final MutinyEmitter<byte[]> rowBatches;
+    private final ObjectMapper json;
     private final MutinyEmitter<ImportSplit> splits;
     private final int maxInFlight;
 
     public ImportRequestedConsumer(FileSplitter splitter, ObjectStore store, @RestClient PropertyServiceClient properties,
-                                   @Channel("row-batches") MutinyEmitter<RowBatch> rowBatches,
+                                   @Channel("row-batches") MutinyEmitter<byte[]> rowBatches, ObjectMapper json,
                                    @Channel("import-splits") MutinyEmitter<ImportSplit> splits,
                                    @ConfigProperty(name = "splitter.max-in-flight") int maxInFlight) {
         this.splitter = splitter;
         this.store = store;
         this.properties = properties;
         this.rowBatches = rowBatches;
+        this.json = json;
         this.splits = splits;
         this.maxInFlight = maxInFlight;
     }
@@ -93,7 +95,7 @@ public class ImportRequestedConsumer {
             return ImportSplit.failed(request.importId(), request.teamId(), 0, 0, "validation_error", message);
         }
         try (InputStream file = store.open(request.objectKey())) {
-            FileSplitter.Split split = splitter.split(request, file, new KafkaBatchSink(rowBatches, maxInFlight));
+            FileSplitter.Split split = splitter.split(request, file, new KafkaBatchSink(rowBatches, json, maxInFlight));
             LOG.infof("import %s: %d rows in %d batches", request.importId(), split.rows(), split.batches());
             return ImportSplit.completed(request.importId(), request.teamId(), split.rows(), split.batches());
         } catch (FileSplitter.UnreadableFileException e) {

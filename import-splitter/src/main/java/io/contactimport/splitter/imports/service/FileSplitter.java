@@ -50,10 +50,10 @@ public class FileSplitter {
         }
     }
 
-    public Split split(ImportRequested request, InputStream file, BatchSink sink) {
-        Bucket[] buckets = new Bucket[Buckets.COUNT];
-        for (int i = 0; i < buckets.length; i++) {
-            buckets[i] = new Bucket(i);
+    public <B extends BatchSink.OpenBatch> Split split(ImportRequested request, InputStream file, BatchSink<B> sink) {
+        List<Bucket<B>> buckets = new ArrayList<>(Buckets.COUNT);
+        for (int i = 0; i < Buckets.COUNT; i++) {
+            buckets.add(new Bucket<>());
         }
         long rows = 0;
         int batches = 0;
@@ -78,16 +78,19 @@ public class FileSplitter {
                 int bucket = malformed || emailColumn >= cells.size()
                         ? (int) (rows % Buckets.COUNT)
                         : Buckets.of(request.teamId(), cells.get(emailColumn));
-                Bucket target = buckets[bucket];
+                Bucket<B> target = buckets.get(bucket);
+                if (target.batch == null) {
+                    target.batch = sink.open(request, header, bucket, target.nextSequence);
+                }
                 target.add(new RowBatch.Row(rows, cells, malformed));
-                if (target.rows.size() >= batchRows || target.bytes >= batchBytes) {
-                    sink.publish(target.cut(request, header));
+                if (target.rows >= batchRows || target.bytes >= batchBytes) {
+                    sink.publish(target.cut());
                     batches++;
                 }
             }
-            for (Bucket bucket : buckets) {
-                if (!bucket.rows.isEmpty()) {
-                    sink.publish(bucket.cut(request, header));
+            for (Bucket<B> bucket : buckets) {
+                if (bucket.rows > 0) {
+                    sink.publish(bucket.cut());
                     batches++;
                 }
             }
@@ -110,30 +113,28 @@ public class FileSplitter {
         return record.getFieldCount() == 1 && record.getField(0).isBlank();
     }
 
-    /** The rows of one bucket waiting to be cut into the bucket's next batch. */
-    private static final class Bucket {
-        final int index;
-        List<RowBatch.Row> rows = new ArrayList<>();
+    /** The batch one bucket is filling. */
+    private static final class Bucket<B extends BatchSink.OpenBatch> {
+        B batch;
+        int rows;
         long bytes;
         int nextSequence;
 
-        Bucket(int index) {
-            this.index = index;
-        }
-
         void add(RowBatch.Row row) {
-            rows.add(row);
+            batch.add(row);
+            rows++;
             for (String cell : row.cells()) {
                 bytes += cell.length() + 4;
             }
         }
 
-        RowBatch cut(ImportRequested request, List<String> header) {
-            RowBatch batch = new RowBatch(request.importId(), request.teamId(), index, nextSequence++,
-                    request.onConflict(), header, request.columnMap(), request.segmentIds(), request.topics(), rows);
-            rows = new ArrayList<>();
+        B cut() {
+            B full = batch;
+            batch = null;
+            rows = 0;
             bytes = 0;
-            return batch;
+            nextSequence++;
+            return full;
         }
     }
 }

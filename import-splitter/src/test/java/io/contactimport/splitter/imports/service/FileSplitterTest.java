@@ -25,12 +25,28 @@ class FileSplitterTest {
             0, new ColumnMap("email", null, null, null, Map.of()), OnConflict.UPSERT, List.of(), List.of(),
             Instant.now());
 
-    private static final class ListSink implements BatchSink {
+    private static final class ListSink implements BatchSink<ListSink.Rows> {
         final List<RowBatch> batches = new ArrayList<>();
 
+        record Rows(RowBatch empty, List<RowBatch.Row> rows) implements OpenBatch {
+            @Override
+            public void add(RowBatch.Row row) {
+                rows.add(row);
+            }
+        }
+
         @Override
-        public void publish(RowBatch batch) {
-            batches.add(batch);
+        public Rows open(ImportRequested request, List<String> header, int bucket, int sequence) {
+            return new Rows(new RowBatch(request.importId(), request.teamId(), bucket, sequence, request.onConflict(),
+                    header, request.columnMap(), request.segmentIds(), request.topics(), List.of()), new ArrayList<>());
+        }
+
+        @Override
+        public void publish(Rows batch) {
+            RowBatch empty = batch.empty();
+            batches.add(new RowBatch(empty.importId(), empty.teamId(), empty.bucket(), empty.sequence(),
+                    empty.onConflict(), empty.header(), empty.columnMap(), empty.segmentIds(), empty.topics(),
+                    batch.rows()));
         }
 
         @Override
