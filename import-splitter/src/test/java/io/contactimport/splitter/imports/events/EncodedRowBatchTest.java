@@ -33,7 +33,8 @@ class EncodedRowBatchTest {
         List<String> header = List.of("E-mail", "First", "Unsub", "Plan", "Score");
         List<RowBatch.Row> rows = List.of(
                 new RowBatch.Row(1, List.of("ada@example.com", "Ada", "no", "pro", "1.5"), false),
-                new RowBatch.Row(7, List.of("zoë@exämple.com", "Zoë \"Z\", the 2nd\nline", "", "\u0000", "\t"), false),
+                new RowBatch.Row(7, List.of("zoë@exämple.com", "Zoë \"Z\", the 2nd\nline", "", "\u0000", "\t"),
+                        false),
                 new RowBatch.Row(9, List.of("short"), true));
 
         EncodedRowBatch encoded = new EncodedRowBatch(json, request, header, 3, 42);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.PropertyType;
-import java.math.BigDecimal;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,8 @@ public class RowReader {
             }
         }
         valid.add(new ContactRow(row.number(), email.get(), cell(cells, columns.firstName()),
-                cell(cells, columns.lastName()), unsubscribed, properties.isEmpty() ? null : properties.append('}').toString()));
+                cell(cells, columns.lastName()), unsubscribed,
+                properties.isEmpty() ? null : properties.append('}').toString()));
     }
 
     /** Appends {@code "key":value} to the properties' JSON text; false when the cell is not of the property's type. */
