@@ -1,7 +1,7 @@
 package io.contactimport.gateway.auth;
 
 import io.contactimport.contracts.api.ApiError;
-import io.contactimport.gateway.common.ErrorResponses;
+import io.contactimport.support.rest.ApiErrorResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,12 +29,12 @@ public class ApiKeyFilter {
         }
         String header = request.getHeaderString("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
-            return Uni.createFrom().item(ErrorResponses.of(
+            return Uni.createFrom().item(ApiErrorResponses.of(
                     new ApiError(401, "missing_api_key", "Missing API key in the authorization header.")));
         }
         return keys.teamOf(header.substring(7).trim()).map(team -> {
             if (team.isEmpty()) {
-                return ErrorResponses.of(new ApiError(403, "invalid_api_key", "API key is invalid"));
+                return ApiErrorResponses.of(new ApiError(403, "invalid_api_key", "API key is invalid"));
             }
             request.setProperty(TEAM, team.get());
             return null;

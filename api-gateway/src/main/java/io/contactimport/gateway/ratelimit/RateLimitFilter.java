@@ -2,7 +2,7 @@ package io.contactimport.gateway.ratelimit;
 
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.gateway.auth.ApiKeyFilter;
-import io.contactimport.gateway.common.ErrorResponses;
+import io.contactimport.support.rest.ApiErrorResponses;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -33,7 +33,7 @@ public class RateLimitFilter {
         if (verdict.allowed()) {
             return null;
         }
-        return Response.fromResponse(ErrorResponses.of(new ApiError(429, "rate_limit_exceeded",
+        return Response.fromResponse(ApiErrorResponses.of(new ApiError(429, "rate_limit_exceeded",
                         "Too many requests. You can only make " + verdict.limit() + " requests per second.")))
                 .header("retry-after", verdict.resetSeconds()).build();
     }

@@ -133,6 +133,64 @@ class DashboardIT {
                 .then().statusCode(200).body("data.name", contains("Newsletter"));
     }
 
+    @Test
+    void aSixtyColumnCrmExportImportsWithTheSuggestedMappingAsItIs() throws Exception {
+        List<String> header = List.of("Record ID", "First Name", "Last Name", "Email", "Phone Number",
+                "Mobile Phone Number", "Company Name", "Job Title", "Website URL", "Street Address", "City",
+                "State/Region", "Postal Code", "Country/Region", "Lifecycle Stage", "Lead Status", "Contact owner",
+                "Create Date", "Last Activity Date", "Number of Sessions", "Original Source",
+                "Marketing contact status", "Industry", "Annual Revenue", "Number of Employees", "Time Zone",
+                "Preferred language", "LinkedIn URL", "Twitter Username", "Became a Lead Date",
+                "Became a Customer Date", "Recent Deal Amount", "Total Revenue", "Date of birth", "Gender", "Degree",
+                "School", "Field of study", "Graduation date", "Seniority", "Job function", "Buying Role", "Persona",
+                "Email Domain", "Number of Pageviews", "First Page Seen", "Last Page Seen", "First Referring Site",
+                "Last Referring Site", "IP Country", "IP City", "Message", "Notes", "Tags", "Favorite Color",
+                "Newsletter Frequency", "Customer Tier", "Loyalty Points", "Referral Code", "Account Manager Email");
+        assertThat(header).hasSize(60);
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        for (int r = 1; r <= 20; r++) {
+            csv.append(String.join(",", List.of(Integer.toString(9000 + r), "First" + r, "Last" + r,
+                    "crm" + r + "@example.com", "+1 555 010" + (r % 10), "+1 555 020" + (r % 10), "Acme " + r,
+                    "Engineer", "https://acme" + r + ".example.com", r + " Main St", "Springfield", "IL", "6270" + r % 10,
+                    "United States", "lead", "New", "owner@example.com", "2024-01-0" + (1 + r % 9),
+                    "2024-02-0" + (1 + r % 9), Integer.toString(r * 3), "Organic Search", "Marketing contact",
+                    "Software", Integer.toString(r * 1000), Integer.toString(r * 10), "America/Chicago", "en",
+                    "https://www.linkedin.com/in/person" + r, "@person" + r, "2024-01-0" + (1 + r % 9),
+                    "2024-03-0" + (1 + r % 9), "1200.50", "5400", "1990-05-" + (10 + r), r % 2 == 0 ? "F" : "M",
+                    "BSc", "State University", "Physics", "2012-06-01", "Senior", "Engineering", "Decision maker",
+                    "Persona " + (r % 3), "example.com", Integer.toString(r * 7), "https://acme.example.com/",
+                    "https://acme.example.com/pricing", "google.com", "bing.com", "US", "Chicago", "Hello " + r,
+                    "Note " + r, "vip;beta", "Blue", "Weekly", "Gold", Integer.toString(r * 11), "REF" + r,
+                    "manager@example.com"))).append('\n');
+        }
+        Path file = files.resolve("crm-export.csv");
+        Files.writeString(file, csv);
+        String key = system.newTeamKey();
+
+        signIn(key);
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
+        assertThat(browser.findElements(By.cssSelector("#mapping select[data-column]"))).hasSize(60);
+        assertThat(choice("Email")).isEqualTo("Email");
+        screenshot("4-wide-review");
+        browser.findElement(By.id("start")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("current-status"), "completed"));
+        assertThat(List.of("total", "created", "updated", "skipped", "failed").stream()
+                .map(name -> browser.findElement(By.id("count-" + name)).getText()).toList())
+                .containsExactly("20", "20", "0", "0", "0");
+        int properties = given().baseUri(system.api()).header("Authorization", "Bearer " + key)
+                .get("/contact-properties?limit=100").then().statusCode(200).extract().path("data.size()");
+        assertThat(properties).as("the suggested map was wide, far over the old 2 KB field limit").isGreaterThan(25);
+    }
+
+    private void signIn(String key) {
+        browser.get(system.api() + "/");
+        browser.findElement(By.id("api-key")).sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-import")));
+    }
+
     private String choice(String column) {
         return new Select(browser.findElement(By.cssSelector("select[aria-label='Import column " + column + " as']")))
                 .getFirstSelectedOption().getText();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * The whole system as real processes (the local stack and the five services), started once per test JVM and shared
  * by the end-to-end classes; each test works in a team of its own.
  */
-public final class RunningSystem {
+public final class RunningSystem implements AutoCloseable {
 
     /** High enough for polling tests, low enough that a burst of requests meets it. */
     public static final int RATE_LIMIT_PER_SECOND = 50;
@@ -39,20 +40,35 @@ public final class RunningSystem {
 
     public static synchronized RunningSystem shared() {
         if (shared == null) {
-            StackLayout layout = StackLayout.locate();
-            Path dataDir = Path.of("target/e2e-stack").toAbsolutePath();
-            LocalStack stack = LocalStack.startFresh(dataDir);
-            ServiceFleet fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
-                    Map.of("RATE_LIMIT_PER_SECOND", Integer.toString(RATE_LIMIT_PER_SECOND)),
-                    dataDir.resolve("logs"));
-            fleet.startAll();
-            shared = new RunningSystem(stack, fleet);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                fleet.close();
-                stack.close();
-            }));
+            shared = start(Path.of("target/e2e-stack").toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
+    }
+
+    /** A system of its own, for tests that crash its parts; {@link #close()} it when done. */
+    public static RunningSystem start(Path dataDir) {
+        StackLayout layout = StackLayout.locate();
+        LocalStack stack = LocalStack.startFresh(dataDir);
+        ServiceFleet fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
+                Map.of("RATE_LIMIT_PER_SECOND", Integer.toString(RATE_LIMIT_PER_SECOND)), dataDir.resolve("logs"));
+        try {
+            fleet.startAll();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return new RunningSystem(stack, fleet);
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+        stack.close();
+    }
+
+    public LocalStack stack() {
+        return stack;
     }
 
     public String api() {
@@ -118,6 +134,38 @@ public final class RunningSystem {
             sleep(250);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("import " + id + " did not finish: " + body.prettify());
+    }
+
+    /** How many contacts a team has, and a digest of every field of all of them. */
+    public String contactsDigest(String key) throws Exception {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement("""
+                SELECT count(*) || ' ' || coalesce(md5(string_agg(format('%s|%s|%s|%s|%s', c.email, c.first_name,
+                       c.last_name, c.unsubscribed, c.properties), ',' ORDER BY c.email)), '-')
+                FROM contacts.contacts c JOIN gateway.api_keys k ON k.team_id = c.team_id
+                WHERE k.key_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')""")) {
+            query.setString(1, key);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    /** Waits until at least {@code rows} rows of an import were created or updated, while it is in progress. */
+    public void awaitApplied(String key, String id, int rows) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath body = given().header("Authorization", "Bearer " + key).when()
+                    .get(api() + "/contacts/imports/" + id).then().extract().jsonPath();
+            if (body.getInt("counts.created") + body.getInt("counts.updated") >= rows) {
+                if (!body.getString("status").equals("in_progress")) {
+                    throw new AssertionError("import " + id + " is no longer in progress: " + body.prettify());
+                }
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("import " + id + " never reached " + rows + " applied rows");
     }
 
     public static void sleep(long millis) {

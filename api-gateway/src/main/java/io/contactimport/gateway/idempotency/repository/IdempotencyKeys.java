@@ -12,13 +12,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyKeys {
 
-    /** Takes the key, or takes it over when its 24 hours are over. */
+    /**
+     * Takes the key; or takes it over when its 24 hours are over, or when the request holding it has not finished
+     * within two minutes (its gateway died: a create takes seconds once its upload has arrived).
+     */
     private static final String CLAIM = """
             INSERT INTO gateway.idempotency_keys AS k (team_id, key, fingerprint) VALUES ($1, $2, $3)
             ON CONFLICT (team_id, key) DO UPDATE
                 SET fingerprint = EXCLUDED.fingerprint, status_code = NULL, content_type = NULL,
                     response_body = NULL, created_at = now()
                 WHERE k.created_at < now() - interval '24 hours'
+                   OR k.status_code IS NULL AND k.created_at < now() - interval '2 minutes'
             RETURNING 1""";
 
     private final Pool pool;

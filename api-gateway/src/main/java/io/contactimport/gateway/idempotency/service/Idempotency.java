@@ -3,7 +3,7 @@ package io.contactimport.gateway.idempotency.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.contracts.api.ApiException;
-import io.contactimport.gateway.common.ErrorResponses;
+import io.contactimport.support.rest.ApiErrorResponses;
 import io.contactimport.gateway.idempotency.repository.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +58,7 @@ public class Idempotency {
             return action.get();
         }
         if (key.isEmpty() || key.length() > 256) {
-            return Uni.createFrom().item(ErrorResponses.of(new ApiError(400, "invalid_idempotency_key",
+            return Uni.createFrom().item(ApiErrorResponses.of(new ApiError(400, "invalid_idempotency_key",
                     "The `Idempotency-Key` header must be between 1 and 256 characters.")));
         }
         return keys.claim(teamId, key, fingerprint).chain(claimed -> claimed
@@ -70,7 +70,7 @@ public class Idempotency {
 
     private Uni<Response> runClaimed(UUID teamId, String key, Supplier<Uni<Response>> action) {
         return Uni.createFrom().deferred(action::get)
-                .onFailure(ApiException.class).recoverWithItem(e -> ErrorResponses.of(((ApiException) e).error()))
+                .onFailure(ApiException.class).recoverWithItem(e -> ApiErrorResponses.of(((ApiException) e).error()))
                 .chain(response -> {
                     if (response.getStatus() >= 500) {
                         return keys.release(teamId, key).replaceWith(response);
@@ -86,11 +86,11 @@ public class Idempotency {
 
     private static Response replay(IdempotencyKeys.StoredAnswer stored, String fingerprint) {
         if (!stored.fingerprint().equals(fingerprint)) {
-            return ErrorResponses.of(new ApiError(409, "invalid_idempotent_request",
+            return ApiErrorResponses.of(new ApiError(409, "invalid_idempotent_request",
                     "Same idempotency key used with a different request payload."));
         }
         if (stored.statusCode() == null) {
-            return ErrorResponses.of(new ApiError(409, "concurrent_idempotent_requests",
+            return ApiErrorResponses.of(new ApiError(409, "concurrent_idempotent_requests",
                     "Same idempotency key used while the original request is still in progress."));
         }
         return Response.status(stored.statusCode()).type(stored.contentType()).entity(stored.body()).build();

@@ -1,10 +1,12 @@
 package io.contactimport.gateway.imports.rest;
 
+import io.contactimport.contracts.api.ApiError;
 import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.api.PageRequest;
 import io.contactimport.contracts.api.ApiTimestamps;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.StatusProjectorClient;
+import io.contactimport.gateway.common.RequestLimits;
 import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.imports.service.ImportRequestService;
@@ -23,12 +25,19 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -47,33 +56,70 @@ public class ContactImportResource {
     private final StatusProjectorClient status;
     private final Idempotency idempotency;
     private final LiveImports live;
+    private final RequestLimits limits;
 
     public ContactImportResource(ImportRequestService imports, ImportRequests requests,
-                                 @RestClient StatusProjectorClient status, Idempotency idempotency, LiveImports live) {
+                                 @RestClient StatusProjectorClient status, Idempotency idempotency, LiveImports live,
+                                 RequestLimits limits) {
         this.imports = imports;
         this.requests = requests;
         this.status = status;
         this.idempotency = idempotency;
         this.live = live;
+        this.limits = limits;
     }
 
-    /** Honours {@code Idempotency-Key}: the same request (fields and file content) answers as the first did. */
+    /**
+     * Honours {@code Idempotency-Key}: the same request (fields and file content) answers as the first did.
+     *
+     * <p>{@code column_map}, {@code segments} and {@code topics} are read as parts spooled to disk like the file, not
+     * as in-memory form attributes: a wide CRM export's map is hundreds of KB, and a part over the field limit is
+     * refused by name.
+     */
     @Operation(summary = "Create a contact import from a CSV file (multipart: file, column_map, on_conflict, segments, topics)")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking
     public Response create(@Context ContainerRequestContext context, @RestForm("file") FileUpload file,
-                           @RestForm("column_map") String columnMap, @RestForm("on_conflict") String onConflict,
-                           @RestForm("segments") String segments, @RestForm("topics") String topics) {
+                           @RestForm("column_map") @Schema(type = SchemaType.STRING, format = "json") FileUpload columnMap,
+                           @RestForm("on_conflict") String onConflict,
+                           @RestForm("segments") @Schema(type = SchemaType.STRING, format = "json") FileUpload segments,
+                           @RestForm("topics") @Schema(type = SchemaType.STRING, format = "json") FileUpload topics) {
         UUID team = ApiKeyFilter.team(context);
         ImportRequestService.CreateImport request = new ImportRequestService.CreateImport(
-                file == null ? null : file.uploadedFile(), file == null ? null : file.fileName(), columnMap,
-                onConflict, segments, topics);
+                file == null ? null : file.uploadedFile(), file == null ? null : file.fileName(),
+                text(columnMap, "column_map"), onConflict, text(segments, "segments"), text(topics, "topics"));
         String key = context.getHeaderString(Idempotency.HEADER);
         return idempotency.run(team, key, key == null ? null : imports.fingerprint(request),
                         () -> Uni.createFrom().item(() -> created(imports.create(team, request)))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .await().indefinitely();
+    }
+
+    /** A text field's value (UTF-8 unless its part names a charset), or 413 naming it when over the limit. */
+    private String text(FileUpload part, String field) {
+        if (part == null) {
+            return null;
+        }
+        if (part.size() > limits.formFieldSize().asLongValue()) {
+            throw new ApiException(new ApiError(413, "validation_error", "`" + field + "` is larger than the limit of "
+                    + RequestLimits.readable(limits.formFieldSize()) + "."));
+        }
+        try {
+            return Files.readString(part.uploadedFile(), charsetOf(part));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Charset charsetOf(FileUpload part) {
+        String type = part.contentType();
+        try {
+            return type == null ? StandardCharsets.UTF_8
+                    : Charset.forName(MediaType.valueOf(type).getParameters().getOrDefault("charset", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     private static Response created(UUID importId) {

@@ -78,7 +78,8 @@ public final class ColumnMapping {
         }
         Map<String, ColumnMap.PropertyColumn> properties = new LinkedHashMap<>();
         JsonNode props = root.get("properties");
-        if (props != null && !props.isNull()) {
+        // PHP encodes an empty map as [], so an empty array means no properties too.
+        if (props != null && !props.isNull() && !(props.isArray() && props.isEmpty())) {
             if (!props.isObject()) {
                 throw ApiException.validation("`column_map.properties` must be an object of {key: {column, type}}.");
             }

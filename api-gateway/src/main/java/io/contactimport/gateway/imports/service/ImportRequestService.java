@@ -17,6 +17,7 @@ import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.events.ImportRequestedPublisher;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.storage.ObjectStore;
+import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,13 +107,7 @@ public class ImportRequestService {
         LOG.infof("import %s: %d bytes stored in %d ms", importId, size, (System.nanoTime() - storing) / 1_000_000);
         ImportRequested event = new ImportRequested(importId, teamId, objectKey, request.fileName(), size, columnMap,
                 onConflict, segments, topics, Instant.now());
-        try {
-            requests.insert(importId, teamId, objectKey, request.fileName(), size, json.writeValueAsString(event))
-                    .await().atMost(TIMEOUT);
-        } catch (JsonProcessingException | RuntimeException e) {
-            store.delete(objectKey);
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
+        record(event, objectKey);
         try {
             publisher.publish(event).await().atMost(TIMEOUT);
         } catch (RuntimeException e) {
@@ -123,6 +118,31 @@ public class ImportRequestService {
             rememberMapping(teamId, header, columnMap);
         }
         return importId;
+    }
+
+    /**
+     * Stores the request row (the outbox of the announcement). When that fails, the stored file goes too, so a
+     * refused request leaves nothing behind; unless the database did not answer in time, because then the row may
+     * have been committed after all and needs its file.
+     */
+    private void record(ImportRequested event, String objectKey) {
+        try {
+            requests.insert(event.importId(), event.teamId(), objectKey, event.fileName(), event.fileSize(),
+                    json.writeValueAsString(event)).await().atMost(TIMEOUT);
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (!(e instanceof TimeoutException)) {
+                deleteQuietly(objectKey);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
+    private void deleteQuietly(String objectKey) {
+        try {
+            store.delete(objectKey);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s is left in the object store without an import: delete it by hand", objectKey);
+        }
     }
 
     /** The team chose this mapping: the next suggestions for the same headers follow it. Best effort. */
@@ -183,14 +203,16 @@ public class ImportRequestService {
         }
     }
 
+    /** {@code [{"id": …}]}, or bare ids {@code ["…"]} as some SDKs pass what the caller wrote. */
     private List<UUID> segments(String text) {
         List<UUID> ids = new ArrayList<>();
         for (JsonNode item : jsonArray(text, "segments", "[{\"id\": \"<segment id>\"}]")) {
-            ids.add(uuid(item.path("id"), "segments"));
+            ids.add(uuid(idOf(item), "segments"));
         }
         return ids;
     }
 
+    /** {@code [{"id": …, "subscription": …}]} (opt_in when left out), or bare ids. */
     private List<TopicSubscription> topics(String text) {
         List<TopicSubscription> topics = new ArrayList<>();
         String shape = "[{\"id\": \"<topic id>\", \"subscription\": \"opt_in\" | \"opt_out\"}]";
@@ -199,9 +221,13 @@ public class ImportRequestService {
             if (!subscription.equals("opt_in") && !subscription.equals("opt_out")) {
                 throw ApiException.validation("`topics` must look like " + shape + ".");
             }
-            topics.add(new TopicSubscription(uuid(item.path("id"), "topics"), subscription.equals("opt_in")));
+            topics.add(new TopicSubscription(uuid(idOf(item), "topics"), subscription.equals("opt_in")));
         }
         return topics;
+    }
+
+    private static JsonNode idOf(JsonNode item) {
+        return item.isTextual() ? item : item.path("id");
     }
 
     private Iterable<JsonNode> jsonArray(String text, String field, String shape) {

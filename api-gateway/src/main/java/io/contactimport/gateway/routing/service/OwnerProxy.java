@@ -1,7 +1,7 @@
 package io.contactimport.gateway.routing.service;
 
 import io.contactimport.contracts.api.ApiError;
-import io.contactimport.gateway.common.ErrorResponses;
+import io.contactimport.support.rest.ApiErrorResponses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -50,21 +50,23 @@ public class OwnerProxy {
         String uri = "/internal/teams/" + teamId + path + (query == null ? "" : "?" + query);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method))
                 .setHost(base.getHost()).setPort(base.getPort()).setURI(uri).setTimeout(TIMEOUT.toMillis());
-        if (body != null && body.length > 0) {
+        if (contentType != null || body != null && body.length > 0) {
+            // Also for an empty body: official clients send Content-Type: application/json with none, and the owner
+            // reads it as an empty object (a missing field is named), not as an unsupported media type.
             options.putHeader("Content-Type", contentType == null ? MediaType.APPLICATION_JSON : contentType);
         }
         return client.request(options)
                 .chain(request -> body == null || body.length == 0 ? request.send() : request.send(Buffer.buffer(body)))
                 .chain(response -> response.body().map(answer -> answer(response.statusCode(),
                         response.getHeader("Content-Type"), answer.getBytes())))
-                .onFailure().recoverWithItem(e -> ErrorResponses.of(new ApiError(503, "application_error",
+                .onFailure().recoverWithItem(e -> ApiErrorResponses.of(new ApiError(503, "application_error",
                         "The service that owns this data is not reachable; try again shortly.")));
     }
 
     /** The owner's answer; an error that is not in the API's format (a framework's 404 or 405) is put into it. */
     static Response answer(int status, String contentType, byte[] body) {
         if (status >= 400 && !isApiError(body)) {
-            return ErrorResponses.of(switch (status) {
+            return ApiErrorResponses.of(switch (status) {
                 case 404 -> ApiError.notFound("The requested endpoint does not exist.");
                 case 405 -> new ApiError(405, "method_not_allowed", "Method is not allowed for the requested path.");
                 case 400, 415 -> ApiError.validation("The request body could not be read as JSON.");

@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,12 +55,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The servers of the stack, each of which a fault test can crash and bring back. */
+    public enum Server { KAFKA, POSTGRES, S3 }
+
+    private final StackLayout layout;
     private final Path dataDir;
     private final Ports ports;
     private final DatabaseUrl database;
-    private final List<ChildProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Server, ChildProcess> processes = new ConcurrentHashMap<>();
 
-    private LocalStack(Path dataDir, Ports ports, DatabaseUrl database) {
+    private LocalStack(StackLayout layout, Path dataDir, Ports ports, DatabaseUrl database) {
+        this.layout = layout;
         this.dataDir = dataDir;
         this.ports = ports;
         this.database = database;
@@ -73,13 +79,13 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackLayout layout, Path dataDir, Ports ports, Optional<DatabaseUrl> externalDatabase) {
         DatabaseUrl database = externalDatabase.orElse(
                 new DatabaseUrl("127.0.0.1", ports.postgres(), "postgres", "postgres", "postgres"));
-        LocalStack stack = new LocalStack(dataDir.toAbsolutePath(), ports, database);
+        LocalStack stack = new LocalStack(layout, dataDir.toAbsolutePath(), ports, database);
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
-            starts.add(CompletableFuture.runAsync(() -> stack.startKafka(layout)));
-            starts.add(CompletableFuture.runAsync(() -> stack.startS3(layout)));
+            starts.add(CompletableFuture.runAsync(() -> stack.start(Server.KAFKA)));
+            starts.add(CompletableFuture.runAsync(() -> stack.start(Server.S3)));
             if (externalDatabase.isEmpty()) {
-                starts.add(CompletableFuture.runAsync(() -> stack.startPostgres(layout)));
+                starts.add(CompletableFuture.runAsync(() -> stack.start(Server.POSTGRES)));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
             stack.createTopics();
@@ -125,7 +131,49 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public List<ChildProcess> processes() {
-        return List.copyOf(processes);
+        return List.copyOf(processes.values());
+    }
+
+    /** The servers this stack started (PostgreSQL is not one of them when an external database is used). */
+    public Set<Server> servers() {
+        return Set.copyOf(processes.keySet());
+    }
+
+    /** False once a server's process has exited (for PostgreSQL: also its postmaster). */
+    public boolean isRunning(Server server) {
+        ChildProcess process = processes.get(server);
+        boolean alive = process != null && process.isAlive();
+        return server == Server.POSTGRES ? alive && postmaster(dataDir.resolve("postgres/data")).isPresent() : alive;
+    }
+
+    /** Starts a server (again, after {@link #kill}) on its port, with its data; returns when it answers. */
+    public void start(Server server) {
+        switch (server) {
+            case KAFKA -> startKafka();
+            case POSTGRES -> startPostgres();
+            case S3 -> startS3();
+        }
+    }
+
+    /**
+     * Kills a server at once, as a crash of its machine would: SIGKILL, no shutdown. For PostgreSQL that is the
+     * postmaster and every backend (they would otherwise linger and keep the next start from taking over the data).
+     */
+    public void kill(Server server) {
+        ChildProcess process = processes.remove(server);
+        if (server == Server.POSTGRES) {
+            postmaster(dataDir.resolve("postgres/data")).ifPresent(postmaster -> {
+                postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+                postmaster.destroyForcibly();
+                postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            });
+        }
+        if (process != null) {
+            ProcessHandle.of(process.pid()).ifPresent(handle -> {
+                handle.destroyForcibly();
+                handle.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+            });
+        }
     }
 
     /** What every service needs to reach the stack, as environment variables. */
@@ -139,7 +187,7 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
-    private void startKafka(StackLayout layout) {
+    private void startKafka() {
         Path dir = dataDir.resolve("kafka");
         Path logDirs = dir.resolve("data");
         Path config = dir.resolve("server.properties");
@@ -188,7 +236,7 @@ public final class LocalStack implements AutoCloseable {
         }
         ChildProcess kafka = ChildProcess.startJava("kafka", layout, jvm, List.of("kafka.Kafka", config.toString()),
                 Map.of(), dataDir.resolve("logs/kafka.log"));
-        processes.add(kafka);
+        processes.put(Server.KAFKA, kafka);
         kafka.awaitReady(Duration.ofSeconds(90), this::kafkaAnswers);
     }
 
@@ -229,7 +277,7 @@ public final class LocalStack implements AutoCloseable {
         return Admin.create(props);
     }
 
-    private void startS3(StackLayout layout) {
+    private void startS3() {
         Path dir = dataDir.resolve("s3");
         Path config = dir.resolve("s3proxy.conf");
         Path logback = dir.resolve("logback.xml");
@@ -255,11 +303,11 @@ public final class LocalStack implements AutoCloseable {
                 List.of("-Xmx512m", "-Dlogback.configurationFile=" + logback, "-cp", layout.s3proxyLib() + "/*"),
                 List.of("org.gaul.s3proxy.Main", "--properties", config.toString()),
                 Map.of(), dataDir.resolve("logs/s3proxy.log"));
-        processes.add(s3);
+        processes.put(Server.S3, s3);
         s3.awaitReady(Duration.ofSeconds(60), () -> httpAnswers(s3Endpoint() + "/"));
     }
 
-    private void startPostgres(StackLayout layout) {
+    private void startPostgres() {
         Path dir = dataDir.resolve("postgres");
         stopOrphanedPostgres(dir.resolve("data"));
         ChildProcess postgres = ChildProcess.startJava("postgres", layout,
@@ -268,7 +316,7 @@ public final class LocalStack implements AutoCloseable {
                         dir.resolve("data").toString(),
                         layout.home().resolve("target/stack/postgres-binaries").toString()),
                 Map.of(), dataDir.resolve("logs/postgres.log"));
-        processes.add(postgres);
+        processes.put(Server.POSTGRES, postgres);
         postgres.awaitReady(Duration.ofSeconds(90),
                 () -> postgres.logTail(5).contains("PostgreSQL ready") && portOpen(ports.postgres()));
     }
@@ -278,27 +326,30 @@ public final class LocalStack implements AutoCloseable {
      * Its postmaster.pid names it; stop it before starting afresh.
      */
     static void stopOrphanedPostgres(Path dataDir) {
+        postmaster(dataDir).ifPresent(orphan -> {
+            orphan.destroy();
+            orphan.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> {
+                orphan.destroyForcibly();
+                return null;
+            }).join();
+        });
+    }
+
+    /** The running postmaster of a data folder, named by its postmaster.pid. */
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
         Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
-                orphan.destroy();
-                orphan.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> {
-                    orphan.destroyForcibly();
-                    return null;
-                }).join();
-            });
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | RuntimeException e) {
-            // An unreadable or stale pid file: PostgreSQL itself will say if the data folder is in use.
+            // No pid file, or a stale or unreadable one: PostgreSQL itself will say if the data folder is in use.
+            return Optional.empty();
         }
     }
 
     @Override
     public void close() {
-        List<ChildProcess> reversed = new ArrayList<>(processes);
+        List<ChildProcess> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
         reversed.parallelStream().forEach(ChildProcess::close);
         processes.clear();

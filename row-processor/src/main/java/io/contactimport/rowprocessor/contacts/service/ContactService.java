@@ -194,7 +194,7 @@ public class ContactService {
 
     private static UUID id(Object item, String field) {
         Object id = item instanceof JsonObject object ? object.getValue("id")
-                : item instanceof Map<?, ?> map ? map.get("id") : null;
+                : item instanceof Map<?, ?> map ? map.get("id") : item instanceof String bare ? bare : null;
         try {
             return UUID.fromString(String.valueOf(id));
         } catch (IllegalArgumentException e) {

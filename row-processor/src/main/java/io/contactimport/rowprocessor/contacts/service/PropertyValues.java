@@ -1,6 +1,7 @@
 package io.contactimport.rowprocessor.contacts.service;
 
 import io.contactimport.contracts.api.ApiException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Optional;
 public record PropertyValues(JsonObject set, List<String> removed) {
 
     public static PropertyValues of(Object value, Map<String, String> types) {
-        if (value == null) {
+        // PHP encodes an empty map as [].
+        if (value == null || value instanceof JsonArray array && array.isEmpty()) {
             return new PropertyValues(new JsonObject(), List.of());
         }
         if (!(value instanceof JsonObject properties)) {

@@ -1,6 +1,8 @@
 package io.contactimport.statusprojector.imports.rest;
 
+import io.contactimport.contracts.api.ApiError;
 import io.contactimport.statusprojector.imports.service.StatusUpdates;
+import io.contactimport.support.rest.ApiErrorResponses;
 import io.contactimport.statusprojector.imports.repository.ImportQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -34,8 +36,7 @@ public class ImportResource {
     }
 
     private static Response error(int status, String name, String message) {
-        return Response.status(status)
-                .entity(new JsonObject().put("statusCode", status).put("name", name).put("message", message)).build();
+        return ApiErrorResponses.of(new ApiError(status, name, message));
     }
 
     /**
@@ -45,7 +46,7 @@ public class ImportResource {
     @POST
     @Path("/{importId}/cancel")
     public Uni<Response> cancel(@RestPath UUID teamId, @RestPath UUID importId) {
-        return updates.cancel(importId).chain(() -> queries.find(teamId, importId)).map(found -> found
+        return updates.cancel(teamId, importId).chain(() -> queries.find(teamId, importId)).map(found -> found
                 .map(view -> "canceled".equals(view.getJsonObject("error", new JsonObject()).getString("name"))
                         ? Response.ok(view).build()
                         : error(422, "validation_error", "The import has already " + view.getString("status")
