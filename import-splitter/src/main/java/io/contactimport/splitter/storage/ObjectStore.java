@@ -4,6 +4,8 @@ import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,8 +25,58 @@ public class ObjectStore {
         this.bucket = bucket;
     }
 
-    public InputStream open(String key) throws Exception {
-        return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+    public StoredObject open(String key) throws Exception {
+        return new StoredObject(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+    }
+
+    /**
+     * An object's bytes that remember whether the store failed while they were read. A reader on top (a CSV parser,
+     * gzip) reports any I/O error alike; this tells the store's failures (retry: the file is fine) from the file's.
+     */
+    public static final class StoredObject extends FilterInputStream {
+
+        private IOException failure;
+
+        StoredObject(InputStream in) {
+            super(in);
+        }
+
+        /** The store's own failure while reading, or null. */
+        public IOException failure() {
+            return failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private IOException failed(IOException e) {
+            failure = e;
+            return e;
+        }
     }
 
     @PreDestroy

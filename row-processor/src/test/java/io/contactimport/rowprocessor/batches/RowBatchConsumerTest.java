@@ -95,6 +95,31 @@ class RowBatchConsumerTest {
     }
 
     @Test
+    void aRowPostgresqlRefusesFailsAloneAndThePartitionKeepsFlowing() throws Exception {
+        // 1e200000 is a number to us, but beyond what PostgreSQL's numeric (and so jsonb) can hold: the statement
+        // holding it is refused, every time. Only that row may fail; the batch's other rows and the next batch on
+        // the same partition are applied.
+        UUID poisoned = UUID.randomUUID();
+        send(batch(poisoned, 6, OnConflict.UPSERT,
+                row(1, "ok1@example.com", "One", "1"),
+                row(2, "huge@example.com", "Huge", "1e200000"),
+                row(3, "ok2@example.com", "Two", "2"),
+                row(4, "ok1@example.com", "Again", "")));
+        UUID next = UUID.randomUUID();
+        send(batch(next, 6, OnConflict.UPSERT, row(1, "after@example.com", "After", "3")));
+
+        RowBatchProcessed outcome = awaitOutcomes(poisoned, 1).get(0);
+        assertEquals(List.of(2, 1, 0, 1), List.of(outcome.created(), outcome.updated(), outcome.skipped(),
+                outcome.failed()));
+        assertEquals(List.of("rejected_by_database"), failedReasons(poisoned));
+        String message = pool.preparedQuery("SELECT message FROM contacts.failed_rows WHERE import_id = $1")
+                .execute(Tuple.of(poisoned)).await().indefinitely().iterator().next().getString(0);
+        assertTrue(message.contains("value overflows numeric format"), message);
+        assertEquals("Again", contact("ok1@example.com").getString("first_name"));
+        assertEquals(1, awaitOutcomes(next, 1).get(0).created());
+    }
+
+    @Test
     void aRedeliveredBatchIsNotAppliedAgainAndRepublishesItsOutcome() throws Exception {
         UUID importId = UUID.randomUUID();
         RowBatch batch = batch(importId, 3, OnConflict.UPSERT, row(1, "dave@example.com", "Dave", "7"));

@@ -3,6 +3,7 @@ package io.contactimport.statusprojector.imports;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.Topic;
@@ -14,15 +15,24 @@ import io.contactimport.contracts.imports.OnConflict;
 import io.contactimport.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -34,6 +44,9 @@ class ImportProjectionTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Pool pool;
 
     private final UUID team = UUID.randomUUID();
 
@@ -83,6 +96,70 @@ class ImportProjectionTest {
         await(id, "status", "failed");
         given().when().get("/internal/teams/{team}/imports/{id}", team, id).then()
                 .body("error.name", equalTo("invalid_file")).body("error.message", equalTo("The file is empty."));
+    }
+
+    /**
+     * The projector committed an import's completion but died before sending it (simulated: its announcement is
+     * taken back after the fact). The redelivered event that completed it, or else the sweeper, announces
+     * {@code contact_import.completed} — not a {@code progress} in its place.
+     */
+    @Test
+    void aCompletionCommittedButNotSentIsAnnouncedByTheRedeliveryOrTheSweeper() throws Exception {
+        UUID redelivered = UUID.randomUUID();
+        UUID swept = UUID.randomUUID();
+        for (UUID id : List.of(redelivered, swept)) {
+            send(Topic.IMPORT_REQUESTED, id, new ImportRequested(id, team, "k", "one.csv", 10,
+                    new ColumnMap("email", null, null, null, Map.of()), OnConflict.UPSERT, List.of(), List.of(),
+                    Instant.now()));
+            send(Topic.IMPORT_SPLITS, id, ImportSplit.completed(id, team, 1, 1));
+            send(Topic.BATCH_OUTCOMES, id, new RowBatchProcessed(id, team, 0, 0, 1, 0, 0, 0));
+            await(id, "status", "completed");
+        }
+        try (KafkaConsumer<String, String> status = statusConsumer()) {
+            for (UUID id : List.of(redelivered, swept)) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(announced(id)));
+                pool.preparedQuery("UPDATE status.imports SET announced = 'in_progress' WHERE id = $1")
+                        .execute(Tuple.of(id)).await().indefinitely();
+            }
+            send(Topic.BATCH_OUTCOMES, redelivered, new RowBatchProcessed(redelivered, team, 0, 0, 1, 0, 0, 0));
+
+            Map<String, List<String>> types = new HashMap<>();
+            Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> {
+                for (ConsumerRecord<String, String> record : status.poll(Duration.ofMillis(200))) {
+                    types.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(
+                            new String(record.headers().lastHeader("ce_type").value()) + "@"
+                                    + new String(record.headers().lastHeader("ce_id").value()));
+                }
+                return types.containsKey(redelivered.toString()) && types.containsKey(swept.toString());
+            });
+            // Only the completion, under its one event id (the sweeper may have sent it too: a duplicate, same id).
+            assertEquals(Set.of("contact_import.completed@" + redelivered + ":completed"),
+                    new HashSet<>(types.get(redelivered.toString())));
+            assertEquals(Set.of("contact_import.completed@" + swept + ":completed"),
+                    new HashSet<>(types.get(swept.toString())));
+        }
+        assertEquals("completed", announced(redelivered));
+    }
+
+    private String announced(UUID id) {
+        return pool.preparedQuery("SELECT announced FROM status.imports WHERE id = $1").execute(Tuple.of(id))
+                .await().indefinitely().iterator().next().getString(0);
+    }
+
+    /** Reads contact-imports.status from its current end. */
+    private KafkaConsumer<String, String> statusConsumer() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", LocalStackResource.sharedStack().kafkaBootstrapServers());
+        props.put("group.id", "test-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "latest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of(Topic.IMPORT_STATUS.topicName()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
     }
 
     private void await(UUID id, String path, Object expected) {

@@ -53,7 +53,10 @@ public final class DevMain {
                     devDir.resolve("data/logs"));
             holder.fleet.startAll();
             Path sample = writeSampleCsv(devDir.resolve("sample-contacts.csv"), 1000);
+            holder.supervisor = new Supervisor(holder.stack, holder.fleet,
+                    () -> writeState(stateFile, holder, apiKey, sample));
             writeState(stateFile, holder, apiKey, sample);
+            holder.supervisor.start();
             System.out.println(banner(holder.fleet.url(Service.API_GATEWAY), apiKey, sample, devDir));
             System.out.flush();
         } catch (RuntimeException e) {
@@ -71,9 +74,13 @@ public final class DevMain {
     private static final class Holder implements AutoCloseable {
         volatile LocalStack stack;
         volatile ServiceFleet fleet;
+        volatile Supervisor supervisor;
 
         @Override
         public void close() {
+            if (supervisor != null) {
+                supervisor.close();
+            }
             if (fleet != null) {
                 fleet.close();
             }
@@ -139,7 +146,7 @@ public final class DevMain {
         }
     }
 
-    private static void writeState(Path stateFile, Holder holder, String apiKey, Path sample) {
+    private static synchronized void writeState(Path stateFile, Holder holder, String apiKey, Path sample) {
         Properties state = new Properties();
         state.setProperty("launcher.pid", Long.toString(ProcessHandle.current().pid()));
         state.setProperty("api.url", holder.fleet.url(Service.API_GATEWAY));
@@ -155,6 +162,8 @@ public final class DevMain {
             state.setProperty("pid." + instance.process().name(), Long.toString(instance.process().pid()));
             state.setProperty("url." + instance.service().module(), instance.baseUrl());
         }
+        holder.supervisor.restarts().forEach((name, restarts) -> state.setProperty("restarts." + name,
+                restarts.count() + " (last at " + restarts.lastAt() + ": " + restarts.lastReason() + ")"));
         try {
             Path partial = stateFile.resolveSibling("state.properties.tmp");
             try (Writer out = Files.newBufferedWriter(partial)) {

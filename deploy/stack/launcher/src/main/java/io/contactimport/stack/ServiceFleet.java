@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The five services as real processes ({@code java -jar target/quarkus-app/quarkus-run.jar}), wired to a
@@ -26,6 +27,7 @@ public final class ServiceFleet implements AutoCloseable {
     private final Map<String, String> extraEnvironment;
     private final Path logDir;
     private final List<Instance> instances = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Service, Map<String, String>> overrides = new ConcurrentHashMap<>();
 
     /** One running process of a service. */
     public record Instance(Service service, int port, ChildProcess process) {
@@ -75,6 +77,11 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /** Environment variables for every instance of a service started from now on, over the shared ones. */
+    public void override(Service service, Map<String, String> environment) {
+        overrides.put(service, Map.copyOf(environment));
+    }
+
     /** Starts one more instance of a service on the given port and waits until it is ready. */
     public Instance start(Service service, int port) {
         Map<String, String> env = new LinkedHashMap<>(stack.serviceEnvironment());
@@ -83,6 +90,7 @@ public final class ServiceFleet implements AutoCloseable {
         env.put("STATUS_PROJECTOR_URL", url(Service.STATUS_PROJECTOR));
         env.put("ROW_PROCESSOR_URL", url(Service.ROW_PROCESSOR));
         env.putAll(extraEnvironment);
+        env.putAll(overrides.getOrDefault(service, Map.of()));
         String name = service.module() + "-" + port;
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heapFor(service), "-XX:+ExitOnOutOfMemoryError"));
         if (service == Service.API_GATEWAY) {

@@ -1,22 +1,20 @@
 package io.contactimport.rowprocessor.batches.events;
 
 import io.contactimport.contracts.batches.RowBatch;
-import io.contactimport.contracts.batches.RowBatchProcessed;
 import io.contactimport.rowprocessor.batches.service.BatchApplier;
+import io.contactimport.rowprocessor.batches.service.BatchApplier.Refusals;
+import io.contactimport.support.faults.TransientFailures;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * One row batch in, one outcome out. The outcome is published after the batch's transaction committed and the
  * offset is committed only after the outcome was acknowledged: a crash anywhere redelivers the batch, and the
- * ledger turns the redelivery into a re-publication of the same outcome.
+ * ledger turns the redelivery into a re-publication of the same outcome. An outage of PostgreSQL or Kafka is waited
+ * out inside; a batch PostgreSQL refuses for its data is applied again with only the refused rows failing, so a
+ * poison batch never stalls its partition.
  */
 @ApplicationScoped
 public class RowBatchConsumer {
@@ -24,20 +22,30 @@ public class RowBatchConsumer {
     private static final Logger LOG = Logger.getLogger(RowBatchConsumer.class);
 
     private final BatchApplier applier;
-    private final MutinyEmitter<RowBatchProcessed> outcomes;
+    private final BatchOutcomePublisher outcomes;
 
-    public RowBatchConsumer(BatchApplier applier, @Channel("batch-outcomes") MutinyEmitter<RowBatchProcessed> outcomes) {
+    public RowBatchConsumer(BatchApplier applier, BatchOutcomePublisher outcomes) {
         this.applier = applier;
         this.outcomes = outcomes;
     }
 
     @Incoming("row-batches")
     public Uni<Void> consume(RowBatch batch) {
-        return applier.apply(batch)
-                .onFailure().invoke(e -> LOG.warnf(e, "batch %s failed, retrying", batch.id()))
-                // Database trouble is transient or needs an operator; the batch is retried, never dropped.
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30)
-                .flatMap(outcome -> outcomes.sendMessage(Message.of(outcome).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(outcome.importId().toString()).build())));
+        return applier.apply(batch, Refusals.FAIL_THE_BATCH)
+                .onFailure(RowBatchConsumer::isRefusal).recoverWithUni(refusal -> {
+                    LOG.warnf("batch %s was refused (%s); applying it again with only the refused rows failing",
+                            batch.id(), refusal.getMessage());
+                    return applier.apply(batch, Refusals.FAIL_THE_REFUSED_ROWS);
+                })
+                .onFailure(RowBatchConsumer::isRefusal).recoverWithUni(refusal -> {
+                    LOG.errorf(refusal, "batch %s was refused even row by row; failing every row of it", batch.id());
+                    return applier.apply(batch, Refusals.FAIL_EVERY_ROW);
+                })
+                .chain(outcomes::publish);
+    }
+
+    /** Not an outage (those are waited out inside, up to the ceiling): the batch itself is what fails. */
+    private static boolean isRefusal(Throwable failure) {
+        return !TransientFailures.isTransient(failure);
     }
 }

@@ -6,20 +6,31 @@ import io.contactimport.rowprocessor.batches.repository.BatchLedger;
 import io.contactimport.rowprocessor.contacts.repository.ContactUpsert;
 import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.RoundResult;
 import io.contactimport.rowprocessor.contacts.service.ContactRow;
+import io.contactimport.rowprocessor.contacts.service.FailedRow;
 import io.contactimport.rowprocessor.contacts.service.RowReader;
 import io.contactimport.rowprocessor.failedrows.repository.FailedRowStore;
 import io.contactimport.rowprocessor.imports.repository.CanceledImports;
 import io.contactimport.rowprocessor.segments.repository.SegmentMembers;
 import io.contactimport.rowprocessor.topics.repository.TopicSubscriptions;
+import io.contactimport.support.faults.Outages;
+import io.contactimport.support.faults.TransientFailures;
+import io.smallrye.faulttolerance.api.BeforeRetry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Applies one row batch in one transaction together with its ledger row and its failed rows, so that the batch
@@ -27,6 +38,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class BatchApplier {
+
+    /** One attempt at a batch's transaction may take this long; a slower one is given up and tried again. */
+    static final long ATTEMPT_TIMEOUT_SECONDS = 120;
 
     private final Pool pool;
     private final RowReader reader;
@@ -50,27 +64,82 @@ public class BatchApplier {
         this.topicSubscriptions = topicSubscriptions;
     }
 
-    /** The batch's outcome: computed now, or the stored one when the batch was applied before. */
-    public Uni<RowBatchProcessed> apply(RowBatch batch) {
-        RowReader.ReadRows rows = reader.read(batch);
-        return pool.withTransaction(connection -> ledger.claim(connection, batch).flatMap(claimed -> {
+    /** What to do when PostgreSQL refuses a batch's statements for a reason of its data. */
+    public enum Refusals {
+        /** The batch fails, to be retried the other way: a batch PostgreSQL accepts never pays for isolation. */
+        FAIL_THE_BATCH,
+        /**
+         * The poison path: the same transaction, with each round written under a savepoint and split in halves where
+         * PostgreSQL refuses it, so that only the rows it refuses fail ({@code rejected_by_database}, with its
+         * message) and the others are applied once, as always. A few statements more per refused row.
+         */
+        FAIL_THE_REFUSED_ROWS,
+        /**
+         * The last resort, for a batch that fails even row by row (a statement other than the rows' own was
+         * refused): none of its rows is applied, each is failed with the reason, and the partition moves on.
+         */
+        FAIL_EVERY_ROW
+    }
+
+    /**
+     * The batch's outcome: computed now, or the stored one when the batch was applied before. A database that is
+     * unavailable (or a transaction that takes too long) is waited out: the whole transaction runs again.
+     */
+    @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
+            durationUnit = ChronoUnit.MINUTES, jitter = Outages.JITTER_MS)
+    @ExponentialBackoff(maxDelay = Outages.MAX_DELAY_SECONDS, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = TransientFailures.Predicate.class)
+    @BeforeRetry(Outages.LogWait.class)
+    @Timeout(value = ATTEMPT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
+    public Uni<RowBatchProcessed> apply(RowBatch batch, Refusals refusals) {
+        boolean isolateRefusedRows = refusals != Refusals.FAIL_THE_BATCH;
+        RowReader.ReadRows rows = refusals == Refusals.FAIL_EVERY_ROW ? everyRowFailed(batch) : reader.read(batch);
+        Function<SqlConnection, Uni<RowBatchProcessed>> work = connection -> ledger.claim(connection, batch)
+                .flatMap(claimed -> {
                     if (!claimed) {
                         return Uni.createFrom().<RowBatchProcessed>nullItem();
                     }
                     return canceled.contains(connection, batch.importId()).flatMap(isCanceled -> isCanceled
                             ? notApplied(connection, batch)
-                            : applyClaimed(connection, batch, rows));
-                }))
+                            : applyClaimed(connection, batch, rows, isolateRefusedRows));
+                });
+        // A Vert.x transaction rolls back at the first failed statement, savepoint or not: the poison path runs
+        // its own BEGIN and COMMIT.
+        return (isolateRefusedRows ? pool.withConnection(connection -> inOwnTransaction(connection, work))
+                : pool.withTransaction(work))
                 .flatMap(outcome -> outcome != null ? Uni.createFrom().item(outcome) : ledger.storedOutcome(batch));
     }
 
-    private Uni<RowBatchProcessed> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows) {
+    /** The batch's rows as failed rows, none applied. */
+    private RowReader.ReadRows everyRowFailed(RowBatch batch) {
+        RowReader.ReadRows read = reader.read(batch);
+        List<FailedRow> failed = new ArrayList<>(read.failed());
+        for (ContactRow row : read.valid()) {
+            failed.add(new FailedRow(row.number(), row.email(), FailedRow.REJECTED_BY_DATABASE,
+                    "PostgreSQL refused the batch this row was in, even row by row; the row was not imported.",
+                    cellsOf(batch, row)));
+        }
+        return new RowReader.ReadRows(List.of(), failed);
+    }
+
+    private static <T> Uni<T> inOwnTransaction(SqlConnection connection, Function<SqlConnection, Uni<T>> work) {
+        return connection.query("BEGIN").execute()
+                .chain(() -> work.apply(connection))
+                .call(() -> connection.query("COMMIT").execute())
+                .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull());
+    }
+
+    private Uni<RowBatchProcessed> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows,
+                                                 boolean isolateRefusedRows) {
         // The emails of created and updated contacts, gathered only when the import adds them to segments or topics.
         boolean joins = !batch.segmentIds().isEmpty() || !batch.topics().isEmpty();
         Set<String> applied = new LinkedHashSet<>();
+        List<FailedRow> failed = new ArrayList<>(rows.failed());
         Uni<RoundResult> total = Uni.createFrom().item(new RoundResult(0, 0, 0, List.of()));
         for (List<ContactRow> round : rounds(rows.valid())) {
-            total = total.flatMap(sum -> upsert.apply(connection, batch.teamId(), round, batch.onConflict())
+            total = total.flatMap(sum -> (isolateRefusedRows
+                            ? isolating(connection, batch, round, failed)
+                            : upsert.apply(connection, batch.teamId(), round, batch.onConflict()))
                     .map(result -> {
                         if (joins) {
                             applied.addAll(result.applied());
@@ -81,17 +150,60 @@ public class BatchApplier {
         }
         return total.flatMap(counts -> {
             RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
-                    batch.sequence(), counts.created(), counts.updated(), counts.skipped(), rows.failed().size());
+                    batch.sequence(), counts.created(), counts.updated(), counts.skipped(), failed.size());
             // Emails in order, so that membership rows are locked in the same order by every batch.
             List<String> sortedApplied = applied.stream().sorted().toList();
             return segmentMembers.addImported(connection, batch.teamId(), sortedApplied, batch.segmentIds())
                     .chain(() -> topicSubscriptions.subscribeImported(connection, batch.teamId(), sortedApplied,
                             batch.topics()))
                     .chain(() -> failedRows.insert(connection, batch.importId(), batch.teamId(), batch.header(),
-                            rows.failed()))
+                            failed))
                     .chain(() -> ledger.record(connection, outcome))
                     .replaceWith(outcome);
         });
+    }
+
+    /**
+     * Writes rows of one round under a savepoint; where PostgreSQL refuses them, rolls back to it and writes each
+     * half the same way, down to the single rows it refuses, which are added to {@code failed}.
+     */
+    private Uni<RoundResult> isolating(SqlConnection connection, RowBatch batch, List<ContactRow> rows,
+                                       List<FailedRow> failed) {
+        return connection.query("SAVEPOINT round").execute()
+                .chain(() -> upsert.apply(connection, batch.teamId(), rows, batch.onConflict()))
+                .call(() -> connection.query("RELEASE SAVEPOINT round").execute())
+                .onFailure(refusal -> !TransientFailures.isTransient(refusal)).recoverWithUni(refusal -> connection
+                        .query("ROLLBACK TO SAVEPOINT round; RELEASE SAVEPOINT round").execute()
+                        .chain(() -> {
+                            if (rows.size() == 1) {
+                                failed.add(refused(batch, rows.get(0), refusal));
+                                return Uni.createFrom().item(new RoundResult(0, 0, 0, List.of()));
+                            }
+                            List<ContactRow> first = rows.subList(0, rows.size() / 2);
+                            List<ContactRow> second = rows.subList(rows.size() / 2, rows.size());
+                            return isolating(connection, batch, first, failed).flatMap(a ->
+                                    isolating(connection, batch, second, failed).map(b -> new RoundResult(
+                                            a.created() + b.created(), a.updated() + b.updated(),
+                                            a.skipped() + b.skipped(), concat(a.applied(), b.applied()))));
+                        }));
+    }
+
+    private static FailedRow refused(RowBatch batch, ContactRow row, Throwable refusal) {
+        List<String> cells = cellsOf(batch, row);
+        String reason = refusal instanceof DatabaseException database ? database.getMessage() : refusal.toString();
+        return new FailedRow(row.number(), row.email(), FailedRow.REJECTED_BY_DATABASE,
+                "PostgreSQL refused the row: " + reason, cells);
+    }
+
+    private static List<String> cellsOf(RowBatch batch, ContactRow row) {
+        return batch.rows().stream().filter(r -> r.number() == row.number()).findFirst()
+                .map(RowBatch.Row::cells).orElse(List.of());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     /** The import was canceled: the batch is recorded as seen, with none of its rows applied or counted. */

@@ -8,4 +8,6 @@ public record FailedRow(long number, String email, String reason, String message
     public static final String MALFORMED_ROW = "malformed_row";
     public static final String INVALID_EMAIL = "invalid_email";
     public static final String INVALID_PROPERTY_VALUE = "invalid_property_value";
+    /** Valid to us, refused by PostgreSQL (a number beyond what it can store, say); the message is PostgreSQL's. */
+    public static final String REJECTED_BY_DATABASE = "rejected_by_database";
 }

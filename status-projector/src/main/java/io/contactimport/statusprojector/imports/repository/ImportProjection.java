@@ -6,12 +6,10 @@ import io.contactimport.contracts.imports.ImportSplit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -22,10 +20,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ImportProjection {
-
-    /** An import whose status the last event changed. */
-    public record StatusChange(UUID importId, UUID teamId, String status) {
-    }
 
     private static final String REFRESH_STATUS = """
             WITH progress AS (
@@ -48,8 +42,7 @@ public class ImportProjection {
             SET status = next.status,
                 completed_at = CASE WHEN next.status IN ('completed', 'failed') THEN now() END
             FROM next
-            WHERE i.id = $1 AND i.status NOT IN ('completed', 'failed') AND i.status <> next.status
-            RETURNING i.id, i.team_id, i.status""";
+            WHERE i.id = $1 AND i.status NOT IN ('completed', 'failed') AND i.status <> next.status""";
 
     private final Pool pool;
 
@@ -57,7 +50,7 @@ public class ImportProjection {
         this.pool = pool;
     }
 
-    public Uni<Optional<StatusChange>> requested(ImportRequested event, JsonObject columnMap, String segments,
+    public Uni<Void> requested(ImportRequested event, JsonObject columnMap, String segments,
                                                   String topics) {
         return apply(event.importId(), connection -> connection.preparedQuery("""
                         INSERT INTO status.imports (id, team_id, status, file_name, file_size, on_conflict, column_map,
@@ -70,7 +63,7 @@ public class ImportProjection {
                         .addOffsetDateTime(event.requestedAt().atOffset(ZoneOffset.UTC))));
     }
 
-    public Uni<Optional<StatusChange>> split(ImportSplit event) {
+    public Uni<Void> split(ImportSplit event) {
         return apply(event.importId(), connection -> connection.preparedQuery("""
                         INSERT INTO status.splits (import_id, total_rows, expected_batches, error_name, error_message)
                         VALUES ($1, $2, $3, $4, $5)
@@ -81,7 +74,7 @@ public class ImportProjection {
                         .addString(event.error() == null ? null : event.error().message())));
     }
 
-    public Uni<Optional<StatusChange>> batchProcessed(RowBatchProcessed event) {
+    public Uni<Void> batchProcessed(RowBatchProcessed event) {
         return apply(event.importId(), connection -> connection.preparedQuery("""
                         INSERT INTO status.batch_outcomes (import_id, bucket, sequence, created, updated, skipped, failed)
                         VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -92,25 +85,18 @@ public class ImportProjection {
     }
 
     /** Records the team's wish to stop the import; an import that already ended is left as it is. */
-    public Uni<Optional<StatusChange>> canceled(UUID importId) {
+    public Uni<Void> canceled(UUID importId) {
         return apply(importId, connection -> connection.preparedQuery(
                         "INSERT INTO status.cancellations (import_id) VALUES ($1) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(importId)));
     }
 
-    private Uni<Optional<StatusChange>> apply(UUID importId, Function<SqlConnection, Uni<?>> write) {
+    private Uni<Void> apply(UUID importId, Function<SqlConnection, Uni<?>> write) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1::uuid::text, 0))")
                 .execute(Tuple.of(importId))
                 .chain(() -> write.apply(connection))
                 .chain(() -> connection.preparedQuery(REFRESH_STATUS).execute(Tuple.of(importId)))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        return Optional.<StatusChange>empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new StatusChange(row.getUUID("id"), row.getUUID("team_id"),
-                            row.getString("status")));
-                }));
+                .replaceWithVoid());
     }
 }

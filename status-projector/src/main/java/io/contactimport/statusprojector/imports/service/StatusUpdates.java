@@ -5,22 +5,25 @@ import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.contracts.imports.TopicSubscription;
-import io.contactimport.statusprojector.imports.events.ImportStatusPublisher;
 import io.contactimport.statusprojector.imports.repository.ImportProjection;
-import io.contactimport.statusprojector.imports.repository.ImportProjection.StatusChange;
+import io.contactimport.support.faults.Outages;
+import io.contactimport.support.faults.TransientFailures;
+import io.smallrye.faulttolerance.api.BeforeRetry;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.Optional;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
  * Everything that changes an import's status: the three event streams and a team's cancellation. Each update is
- * written to the projection, then the status change (if any) is announced, after the commit.
+ * written to the projection, then announced from what is stored (StatusAnnouncements), after the commit. The event
+ * updates are idempotent, so an outage of PostgreSQL or Kafka is waited out by doing them again.
  */
 @ApplicationScoped
 public class StatusUpdates {
@@ -28,13 +31,18 @@ public class StatusUpdates {
     private static final Logger LOG = Logger.getLogger(StatusUpdates.class);
 
     private final ImportProjection projection;
-    private final ImportStatusPublisher publisher;
+    private final StatusAnnouncements announcements;
 
-    public StatusUpdates(ImportProjection projection, ImportStatusPublisher publisher) {
+    public StatusUpdates(ImportProjection projection, StatusAnnouncements announcements) {
         this.projection = projection;
-        this.publisher = publisher;
+        this.announcements = announcements;
     }
 
+    @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
+            durationUnit = ChronoUnit.MINUTES, jitter = Outages.JITTER_MS)
+    @ExponentialBackoff(maxDelay = Outages.MAX_DELAY_SECONDS, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = TransientFailures.Predicate.class)
+    @BeforeRetry(Outages.LogWait.class)
     public Uni<Void> requested(ImportRequested event) {
         JsonArray segments = new JsonArray();
         for (UUID id : event.segmentIds()) {
@@ -45,40 +53,37 @@ public class StatusUpdates {
             topics.add(new JsonObject().put("id", topic.id().toString())
                     .put("subscription", topic.optIn() ? "opt_in" : "opt_out"));
         }
-        return retried(() -> projection.requested(event, columnMapView(event.columnMap()), segments.encode(),
-                        topics.encode())
-                .chain(change -> publisher.publish(change.orElse(
-                        new StatusChange(event.importId(), event.teamId(), "created")))));
+        return projection.requested(event, columnMapView(event.columnMap()), segments.encode(), topics.encode())
+                .chain(() -> announcements.announce(event.teamId(), event.importId(), false));
     }
 
+    @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
+            durationUnit = ChronoUnit.MINUTES, jitter = Outages.JITTER_MS)
+    @ExponentialBackoff(maxDelay = Outages.MAX_DELAY_SECONDS, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = TransientFailures.Predicate.class)
+    @BeforeRetry(Outages.LogWait.class)
     public Uni<Void> split(ImportSplit event) {
-        return retried(() -> projection.split(event)
-                .chain(change -> publishChangeOrProgress(change, event.teamId(), event.importId())));
+        return projection.split(event).chain(() -> announcements.announce(event.teamId(), event.importId(), true));
     }
 
+    @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
+            durationUnit = ChronoUnit.MINUTES, jitter = Outages.JITTER_MS)
+    @ExponentialBackoff(maxDelay = Outages.MAX_DELAY_SECONDS, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = TransientFailures.Predicate.class)
+    @BeforeRetry(Outages.LogWait.class)
     public Uni<Void> batchProcessed(RowBatchProcessed event) {
-        return retried(() -> projection.batchProcessed(event)
-                .chain(change -> publishChangeOrProgress(change, event.teamId(), event.importId())));
+        return projection.batchProcessed(event)
+                .chain(() -> announcements.announce(event.teamId(), event.importId(), true));
     }
 
-    public Uni<Void> cancel(UUID importId) {
-        return retried(() -> projection.canceled(importId).chain(this::publishIfChanged));
-    }
-
-    private Uni<Void> publishIfChanged(Optional<StatusChange> change) {
-        return change.map(publisher::publish).orElse(Uni.createFrom().voidItem());
-    }
-
-    /** The counts (or the total) moved: the status change, which carries them, or else a progress event. */
-    private Uni<Void> publishChangeOrProgress(Optional<StatusChange> change, UUID teamId, UUID importId) {
-        return change.map(publisher::publish).orElseGet(() -> publisher.publishProgress(teamId, importId));
-    }
-
-    /** Updates are idempotent, so database or broker trouble is retried rather than stopping a channel. */
-    private static Uni<Void> retried(Supplier<Uni<? extends Void>> update) {
-        return Uni.createFrom().<Void>deferred(update)
-                .onFailure().invoke(e -> LOG.warn("import status not updated yet, retrying", e))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(30);
+    /**
+     * A team's request, answered at once (503 while PostgreSQL is down). Once stored, the cancellation is announced;
+     * should Kafka not take it now, the sweeper does later.
+     */
+    public Uni<Void> cancel(UUID teamId, UUID importId) {
+        return projection.canceled(importId).chain(() -> announcements.announce(teamId, importId, false)
+                .onFailure().invoke(e -> LOG.warnf("cancellation of %s stored, announced later: %s", importId, e))
+                .onFailure().recoverWithNull());
     }
 
     /** The column map as the API shows it: snake_case keys, lower-case types. */

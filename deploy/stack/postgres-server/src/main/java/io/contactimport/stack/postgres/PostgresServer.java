@@ -31,6 +31,11 @@ public final class PostgresServer {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
+                // Durable, unlike zonky's defaults (-F, synchronous_commit=off): a commit is acknowledged only once
+                // it is on disk, so a crash of the server never forgets what the services were told was stored.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
