@@ -91,8 +91,10 @@ class FaultsIT {
         Files.writeString(file, csv);
 
         String key = system.newTeamKey();
+        long started = System.nanoTime();
         String id = create(key);
         JsonPath done = system.awaitFinished(key, id);
+        System.out.printf("[faults] undisturbed: the import took %.1f s%n", (System.nanoTime() - started) / 1e9);
         expectedCounts = done.getMap("counts");
         expectedContacts = system.contactsDigest(key);
         assertThat(expectedCounts).containsEntry("total", ROWS).containsEntry("failed", 300);
@@ -208,9 +210,13 @@ class FaultsIT {
         }
     }
 
+    /** Also prints how long the import took to finish once the fault was over, for RELIABILITY.md. */
     private static void assertSameAsUndisturbed(String scenario, String key, String id) throws Exception {
         importsByScenario.put(scenario, id);
+        long faultOver = System.nanoTime();
         JsonPath done = awaitFinishedThroughOutages(key, id);
+        System.out.printf("[faults] %s: completed %.1f s after the fault was over%n", scenario,
+                (System.nanoTime() - faultOver) / 1e9);
         assertThat(done.getString("status")).as(scenario).isEqualTo("completed");
         assertThat(done.getMap("counts")).as(scenario).isEqualTo(expectedCounts);
         assertThat(system.contactsDigest(key)).as(scenario).isEqualTo(expectedContacts);

@@ -1,7 +1,9 @@
 package io.contactimport.splitter.storage;
 
+import io.contactimport.support.faults.DependencyUnavailableException;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
+import io.minio.errors.ErrorResponseException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.FilterInputStream;
@@ -25,8 +27,19 @@ public class ObjectStore {
         this.bucket = bucket;
     }
 
-    public StoredObject open(String key) throws Exception {
-        return new StoredObject(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+    /**
+     * Opens an object. An answer of the store (no such key, or a 5xx) is an {@link IllegalStateException} around
+     * MinIO's {@code ErrorResponseException}; anything else (no answer, a broken one, a pooled connection the store
+     * closed when it went away) means the store is unavailable for now.
+     */
+    public StoredObject open(String key) {
+        try {
+            return new StoredObject(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (ErrorResponseException e) {
+            throw new IllegalStateException("the object store answered " + e.errorResponse().code() + " for " + key, e);
+        } catch (Exception e) {
+            throw new DependencyUnavailableException("the object store did not answer for " + key, e);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -62,7 +63,7 @@ public class ImportSplitting {
             String message = e.getResponse().readEntity(ApiErrorBody.class).message();
             return ImportSplit.failed(request.importId(), request.teamId(), 0, 0, "validation_error", message);
         }
-        ObjectStore.StoredObject file = open(request);
+        ObjectStore.StoredObject file = store.open(request.objectKey());
         try (file) {
             FileSplitter.Split split = splitter.split(request, file, sinks.get());
             LOG.infof("import %s: %d rows in %d batches", request.importId(), split.rows(), split.batches());
@@ -74,19 +75,8 @@ public class ImportSplitting {
             }
             return ImportSplit.failed(request.importId(), request.teamId(), e.split().rows(), e.split().batches(),
                     "invalid_file", e.getMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DependencyUnavailableException("the object store did not close import " + request.importId(), e);
-        }
-    }
-
-    private ObjectStore.StoredObject open(ImportRequested request) {
-        try {
-            return store.open(request.objectKey());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("import " + request.importId() + ": its file could not be opened: "
-                    + e.getMessage(), e);
         }
     }
 
