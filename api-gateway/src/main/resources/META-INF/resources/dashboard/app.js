@@ -187,6 +187,11 @@ function columnMap() {
   return map;
 }
 
+function notImported() {
+  return [...$('mapping').tBodies[0].rows].map((row) => row.querySelector('select[data-column]'))
+    .filter((select) => select.value === 'ignore').map((select) => select.dataset.column);
+}
+
 // Starting the import and watching it
 
 function start() {
@@ -204,6 +209,8 @@ function start() {
   form.append('on_conflict', document.querySelector('input[name=on-conflict]:checked').value);
   const segments = [...document.querySelectorAll('input[name=segment]:checked')].map((box) => ({ id: box.value }));
   if (segments.length > 0) form.append('segments', JSON.stringify(segments));
+  // The columns reviewed and left out: a person's decision, which the next suggestions for the same headers follow.
+  form.append('not_imported', JSON.stringify(notImported()));
 
   const request = new XMLHttpRequest();
   request.open('POST', '/contacts/imports');

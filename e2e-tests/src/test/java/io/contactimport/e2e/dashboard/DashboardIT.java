@@ -131,6 +131,21 @@ class DashboardIT {
                 .body("properties.plan.value", equalTo("pro")).body("properties.notes", equalTo(null));
         given().baseUri(system.api()).header("Authorization", "Bearer " + key).get("/contacts/ada@example.com/segments")
                 .then().statusCode(200).body("data.name", contains("Newsletter"));
+
+        // The review's decisions are remembered for the same headers: Notes stays out, Plan fills its property now.
+        Path again = files.resolve("customers-again.csv");
+        Files.writeString(again, "Email Address,Plan,Notes
+zoe@example.com,free,Call back
+");
+        browser.findElement(By.id("file")).sendKeys(again.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detected"), "3 columns"));
+        assertThat(choice("Notes")).isEqualTo("Don't import");
+        assertThat(reason("Notes")).startsWith("your team chose this for the same header before");
+        assertThat(choice("Plan")).isEqualTo("Property plan (string)");
+    }
+
+    private String reason(String column) {
+        return browser.findElement(By.xpath("//tr[th='" + column + "']/td[last()]")).getText();
     }
 
     @Test

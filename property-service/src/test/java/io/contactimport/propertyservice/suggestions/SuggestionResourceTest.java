@@ -40,16 +40,21 @@ class SuggestionResourceTest {
     }
 
     @Test
-    void whatTheTeamConfirmedBeforeWinsForTheSameHeader() {
-        given().contentType(ContentType.JSON).body("{\"header\":[\"E-Mail\",\"Kundennummer\",\"Punkte\"],"
-                        + "\"column_map\":{\"email\":\"E-Mail\",\"properties\":{\"customer_number\":{\"column\":\"Kundennummer\",\"type\":\"string\"}}}}")
+    void whatAPersonDecidedBeforeWinsForTheSameHeaderAndWhatAMapLeftOutSaysNothing() {
+        // A map of two columns, one column explicitly not imported (as the dashboard's review sends it), and
+        // "Vorname" simply left out of the map, as an API call with a small map does.
+        given().contentType(ContentType.JSON).body("{\"header\":[\"E-Mail\",\"Vorname\",\"Kundennummer\","
+                        + "\"Punkte\"],\"column_map\":{\"email\":\"E-Mail\",\"properties\":{\"customer_number\":"
+                        + "{\"column\":\"Kundennummer\",\"type\":\"string\"}}},\"not_imported\":[\"Punkte\"]}")
                 .put("/internal/teams/{team}/mapping-history", team).then().statusCode(204);
 
         given().contentType("application/octet-stream").body(CSV.getBytes(StandardCharsets.UTF_8))
                 .post("/internal/teams/{team}/column-suggestions", team).then().statusCode(200)
+                .body("columns[1].target", equalTo("first_name"))
                 .body("columns[3].key", equalTo("customer_number"))
                 .body("columns[3].reason", equalTo("your team chose this for the same header before"))
-                .body("columns[5].target", equalTo("ignore"));
+                .body("columns[5].target", equalTo("ignore"))
+                .body("columns[5].reason", equalTo("your team chose this for the same header before"));
     }
 
     @Test

@@ -76,7 +76,8 @@ public class ContactImportResource {
      * as in-memory form attributes: a wide CRM export's map is hundreds of KB, and a part over the field limit is
      * refused by name.
      */
-    @Operation(summary = "Create a contact import from a CSV file (multipart: file, column_map, on_conflict, segments, topics)")
+    @Operation(summary = "Create a contact import from a CSV file (multipart: file, column_map, on_conflict, segments, "
+            + "topics; not_imported: headers a person chose not to import, remembered for the next suggestions)")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking
@@ -84,11 +85,14 @@ public class ContactImportResource {
                            @RestForm("column_map") @Schema(type = SchemaType.STRING, format = "json") FileUpload columnMap,
                            @RestForm("on_conflict") String onConflict,
                            @RestForm("segments") @Schema(type = SchemaType.STRING, format = "json") FileUpload segments,
-                           @RestForm("topics") @Schema(type = SchemaType.STRING, format = "json") FileUpload topics) {
+                           @RestForm("topics") @Schema(type = SchemaType.STRING, format = "json") FileUpload topics,
+                           @RestForm("not_imported") @Schema(type = SchemaType.STRING, format = "json")
+                           FileUpload notImported) {
         UUID team = ApiKeyFilter.team(context);
         ImportRequestService.CreateImport request = new ImportRequestService.CreateImport(
                 file == null ? null : file.uploadedFile(), file == null ? null : file.fileName(),
-                text(columnMap, "column_map"), onConflict, text(segments, "segments"), text(topics, "topics"));
+                text(columnMap, "column_map"), onConflict, text(segments, "segments"), text(topics, "topics"),
+                text(notImported, "not_imported"));
         String key = context.getHeaderString(Idempotency.HEADER);
         return idempotency.run(team, key, key == null ? null : imports.fingerprint(request),
                         () -> Uni.createFrom().item(() -> created(imports.create(team, request)))

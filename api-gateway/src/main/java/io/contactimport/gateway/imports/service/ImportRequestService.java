@@ -79,12 +79,16 @@ public class ImportRequestService {
         }
         return Idempotency.fingerprint(String.join("\n", Idempotency.hex(digest.digest()),
                 String.valueOf(request.columnMap()), String.valueOf(request.onConflict()),
-                String.valueOf(request.segments()), String.valueOf(request.topics())));
+                String.valueOf(request.segments()), String.valueOf(request.topics()),
+                String.valueOf(request.notImported())));
     }
 
-    /** The form fields of {@code POST /contacts/imports}; {@code file} is the upload already on local disk. */
+    /**
+     * The form fields of {@code POST /contacts/imports}; {@code file} is the upload already on local disk;
+     * {@code notImported}, beyond Resend's API: a JSON array of the headers a person reviewed and chose not to import.
+     */
     public record CreateImport(Path file, String fileName, String columnMap, String onConflict, String segments,
-                               String topics) {
+                               String topics, String notImported) {
     }
 
     /** Blocking: call from a worker thread. */
@@ -98,6 +102,7 @@ public class ImportRequestService {
         checkPropertyTypes(teamId, columnMap);
         List<UUID> segments = segments(request.segments());
         List<TopicSubscription> topics = topics(request.topics());
+        List<String> notImported = notImported(request.notImported());
         definitions.requireExisting(teamId, segments, topics.stream().map(TopicSubscription::id).toList());
 
         UUID importId = UUID.randomUUID();
@@ -114,8 +119,8 @@ public class ImportRequestService {
             // Accepted and recorded: the outbox relay announces it once Kafka answers again.
             LOG.warnf(e, "import %s recorded but not yet announced", importId);
         }
-        if (request.columnMap() != null && !request.columnMap().isBlank()) {
-            rememberMapping(teamId, header, columnMap);
+        if (request.columnMap() != null && !request.columnMap().isBlank() || !notImported.isEmpty()) {
+            rememberMapping(teamId, header, columnMap, notImported);
         }
         return importId;
     }
@@ -145,15 +150,19 @@ public class ImportRequestService {
         }
     }
 
-    /** The team chose this mapping: the next suggestions for the same headers follow it. Best effort. */
-    private void rememberMapping(UUID teamId, List<String> header, ColumnMap columnMap) {
+    /**
+     * A person chose this mapping (the headers a column_map maps, and those named as not imported): the next
+     * suggestions for the same headers follow it. Best effort.
+     */
+    private void rememberMapping(UUID teamId, List<String> header, ColumnMap columnMap, List<String> notImported) {
         JsonObject properties = new JsonObject();
         columnMap.properties().forEach((key, column) -> properties.put(key,
                 new JsonObject().put("column", column.column()).put("type", column.type().apiValue())));
         JsonObject map = new JsonObject().put("email", columnMap.email()).put("first_name", columnMap.firstName())
                 .put("last_name", columnMap.lastName()).put("unsubscribed", columnMap.unsubscribed())
                 .put("properties", properties);
-        this.properties.confirmMapping(teamId, new JsonObject().put("header", new JsonArray(header)).put("column_map", map))
+        this.properties.confirmMapping(teamId, new JsonObject().put("header", new JsonArray(header))
+                        .put("column_map", map).put("not_imported", new JsonArray(notImported)))
                 .subscribe().with(done -> { }, e -> LOG.warnf(e, "mapping of team %s not remembered", teamId));
     }
 
@@ -224,6 +233,17 @@ public class ImportRequestService {
             topics.add(new TopicSubscription(uuid(idOf(item), "topics"), subscription.equals("opt_in")));
         }
         return topics;
+    }
+
+    private List<String> notImported(String text) {
+        List<String> headers = new ArrayList<>();
+        for (JsonNode item : jsonArray(text, "not_imported", "[\"<header>\", …]")) {
+            if (!item.isTextual()) {
+                throw ApiException.validation("`not_imported` must be a JSON array of header names.");
+            }
+            headers.add(item.asText());
+        }
+        return headers;
     }
 
     private static JsonNode idOf(JsonNode item) {

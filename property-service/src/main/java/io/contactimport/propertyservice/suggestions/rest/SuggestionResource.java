@@ -46,11 +46,13 @@ public class SuggestionResource {
         });
     }
 
-    /** {@code {"header": [...], "column_map": {...}}}: what the team confirmed for a file it imported. */
+    /** {@code {"header": [...], "column_map": {...}, "not_imported": [...]}}: what the team decided for a file. */
     @PUT
     @Path("/mapping-history")
     public Uni<Void> confirm(@RestPath UUID teamId, JsonObject confirmed) {
         List<String> header = confirmed.getJsonArray("header", new JsonArray()).stream().map(String::valueOf).toList();
-        return service.confirm(teamId, header, confirmed.getJsonObject("column_map", new JsonObject()));
+        List<String> notImported = confirmed.getJsonArray("not_imported", new JsonArray()).stream()
+                .map(String::valueOf).toList();
+        return service.confirm(teamId, header, confirmed.getJsonObject("column_map", new JsonObject()), notImported);
     }
 }

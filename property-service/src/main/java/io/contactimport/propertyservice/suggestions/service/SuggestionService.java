@@ -57,34 +57,34 @@ public class SuggestionService {
     }
 
     /**
-     * Remembers what the team confirmed for each header of a file: a core field, a property, or (a header the
-     * column_map leaves out) not imported.
+     * Remembers what a person decided for headers of a file: each header the column_map maps (a core field or a
+     * property), and each header named in {@code notImported} (the dashboard's review sends the columns set, or left,
+     * to "Don't import"). A header an API call's column_map merely leaves out says nothing, and is not remembered.
      */
     @WithTransaction
-    public Uni<Void> confirm(UUID teamId, List<String> header, JsonObject columnMap) {
+    public Uni<Void> confirm(UUID teamId, List<String> header, JsonObject columnMap, List<String> notImported) {
         Map<String, MappingHistory.Choice> choices = new HashMap<>();
-        for (String column : header) {
-            String key = ColumnSuggester.headerKey(column);
-            if (!key.isEmpty()) {
-                choices.put(column, new MappingHistory.Choice(key, "ignore", null, null));
-            }
+        for (String column : notImported) {
+            remember(choices, header, column, "ignore", null, null);
         }
         for (String core : List.of("email", "first_name", "last_name", "unsubscribed")) {
-            String column = columnMap.getString(core);
-            if (choices.containsKey(column)) {
-                choices.put(column, new MappingHistory.Choice(ColumnSuggester.headerKey(column), core, null, null));
-            }
+            remember(choices, header, columnMap.getString(core), core, null, null);
         }
         JsonObject mapped = columnMap.getJsonObject("properties", new JsonObject());
         for (String key : mapped.fieldNames()) {
             JsonObject property = mapped.getJsonObject(key);
-            String column = property.getString("column");
-            if (choices.containsKey(column)) {
-                choices.put(column, new MappingHistory.Choice(ColumnSuggester.headerKey(column), "property", key,
-                        property.getString("type", "string")));
-            }
+            remember(choices, header, property.getString("column"), "property", key,
+                    property.getString("type", "string"));
         }
         return history.confirm(teamId, new ArrayList<>(choices.values()));
+    }
+
+    private static void remember(Map<String, MappingHistory.Choice> choices, List<String> header, String column,
+                                 String target, String key, String type) {
+        String headerKey = column == null || !header.contains(column) ? "" : ColumnSuggester.headerKey(column);
+        if (!headerKey.isEmpty()) {
+            choices.put(column, new MappingHistory.Choice(headerKey, target, key, type));
+        }
     }
 
     private static JsonObject columnMap(List<ColumnSuggestion> columns) {
