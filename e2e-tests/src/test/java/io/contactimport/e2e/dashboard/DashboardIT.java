@@ -134,9 +134,7 @@ class DashboardIT {
 
         // The review's decisions are remembered for the same headers: Notes stays out, Plan fills its property now.
         Path again = files.resolve("customers-again.csv");
-        Files.writeString(again, "Email Address,Plan,Notes
-zoe@example.com,free,Call back
-");
+        Files.writeString(again, "Email Address,Plan,Notes\nzoe@example.com,free,Call back\n");
         browser.findElement(By.id("file")).sendKeys(again.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detected"), "3 columns"));
         assertThat(choice("Notes")).isEqualTo("Don't import");
