@@ -232,12 +232,17 @@ class RowBatchConsumerTest {
                 Integer.toString(batch.bucket()), json.writeValueAsString(batch))).get();
     }
 
+    /** Outcomes read from the topic so far: one poll may bring those of several imports. */
+    private final List<RowBatchProcessed> seen = new ArrayList<>();
+
     private List<RowBatchProcessed> awaitOutcomes(UUID importId, int expected) throws Exception {
-        List<RowBatchProcessed> found = new ArrayList<>();
+        List<RowBatchProcessed> found = new ArrayList<>(seen.stream().filter(o -> o.importId().equals(importId))
+                .toList());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (found.size() < expected && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : outcomes.poll(Duration.ofMillis(200))) {
                 RowBatchProcessed outcome = json.readValue(record.value(), RowBatchProcessed.class);
+                seen.add(outcome);
                 if (outcome.importId().equals(importId)) {
                     found.add(outcome);
                 }
