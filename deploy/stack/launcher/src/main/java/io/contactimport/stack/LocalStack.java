@@ -317,7 +317,7 @@ public final class LocalStack implements AutoCloseable {
                         layout.home().resolve("target/stack/postgres-binaries").toString()),
                 Map.of(), dataDir.resolve("logs/postgres.log"));
         processes.put(Server.POSTGRES, postgres);
-        postgres.awaitReady(Duration.ofSeconds(90),
+        postgres.awaitReady(Duration.ofMinutes(5),
                 () -> postgres.logTail(5).contains("PostgreSQL ready") && portOpen(ports.postgres()));
     }
 

@@ -3,6 +3,7 @@ package io.contactimport.stack.postgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Runs a real PostgreSQL 17 server for the local stack and keeps it exactly as long as this JVM lives.
@@ -27,6 +28,9 @@ public final class PostgresServer {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binariesDir.toFile())
+                // After a crash the server replays its WAL first, which takes longer than zonky's 10 s on a busy
+                // machine.
+                .setPGStartupWait(Duration.ofMinutes(5))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
