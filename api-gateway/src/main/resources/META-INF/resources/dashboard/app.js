@@ -129,7 +129,9 @@ function renderReview(suggestions) {
 
 function mappingRow(column, firstValue) {
   const tr = element('tr');
-  const select = element('select', null, { 'aria-label': `Import column ${column.header} as`, 'data-column': column.header });
+  const select = element('select', null, {
+    'aria-label': `Import column ${column.header} as`, 'data-column': column.header, 'data-format': column.format ?? '',
+  });
   for (const [value, label] of Object.entries(CORE)) select.append(element('option', label, { value }));
   for (const property of state.properties) {
     select.append(element('option', `Property ${property.key} (${property.type})`, { value: `existing:${property.key}` }));
@@ -168,6 +170,9 @@ function columnMap() {
     const select = row.querySelector('select[data-column]');
     const column = select.dataset.column;
     const choice = select.value;
+    // Day/month dates are read in the order the suggestions found in the values (DD/MM/YYYY or MM/DD/YYYY).
+    const property = (type) => (type === 'date' && select.dataset.format
+      ? { column, type, format: select.dataset.format } : { column, type });
     if (choice in CORE) {
       if (map[choice]) throw new Error(`Only one column can be imported as ${CORE[choice].toLowerCase()}: “${map[choice]}” and “${column}”.`);
       map[choice] = column;
@@ -175,12 +180,12 @@ function columnMap() {
       const key = choice.slice('existing:'.length);
       if (map.properties[key]) throw new Error(`Only one column can fill the property ${key}.`);
       const type = state.properties.find((p) => p.key === key)?.type ?? 'string';
-      map.properties[key] = { column, type };
+      map.properties[key] = property(type);
     } else if (choice === 'new') {
       const key = row.querySelector('input[type=text]').value.trim();
       if (!/^[A-Za-z0-9_]{1,50}$/.test(key)) throw new Error(`The property key for “${column}” must be 1 to 50 letters, digits or underscores.`);
       if (map.properties[key]) throw new Error(`Two columns would create the property ${key}.`);
-      map.properties[key] = { column, type: row.querySelectorAll('select')[1].value };
+      map.properties[key] = property(row.querySelectorAll('select')[1].value);
     }
   }
   if (!map.email) throw new Error('Choose the column that holds the email address.');

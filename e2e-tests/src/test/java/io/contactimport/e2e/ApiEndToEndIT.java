@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.e2e.support.RunningSystem;
 import io.contactimport.stack.TeamKeys;
 import io.restassured.builder.MultiPartSpecBuilder;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,5 +225,33 @@ class ApiEndToEndIT {
         given().baseUri(system.api()).header("Authorization", "Bearer " + key)
                 .multiPart("file", "empty.csv", new byte[0]).post("/contacts/imports/suggestions")
                 .then().statusCode(422).body("name", equalTo("validation_error"));
+    }
+
+    @Test
+    void aEuropeanExportImportsWithTheMapTheSuggestionsMake() throws Exception {
+        String key = system.newTeamKey();
+        Path file = files.resolve("europe.csv");
+        Files.writeString(file, "E-Mail;Vorname;Geburtsdatum;Betrag;Angemeldet am\n"
+                + "ana@example.de;Ana;23.08.1988;35,00;03/04/2025 09:15\n"
+                + "luis@example.de;Luis;05.02.1990;1.234,50;15/04/2025 18:40\n"
+                + "eva@example.de;Eva;11.11.1979;0,00;30/04/2025 07:02\n");
+        Map<String, Object> columnMap = given().baseUri(system.api()).header("Authorization", "Bearer " + key)
+                .multiPart("file", file.toFile()).post("/contacts/imports/suggestions").then().statusCode(200)
+                .body("column_map.properties.birth_date.format", equalTo("DD/MM/YYYY"))
+                .body("column_map.properties.amount.type", equalTo("number"))
+                .extract().path("column_map");
+        String id = given().baseUri(system.api()).header("Authorization", "Bearer " + key)
+                .multiPart("file", file.toFile())
+                .multiPart(new MultiPartSpecBuilder(new ObjectMapper().writeValueAsString(columnMap))
+                        .controlName("column_map").charset(StandardCharsets.UTF_8).build())
+                .post("/contacts/imports").then().statusCode(201).extract().path("id");
+        assertThat(system.awaitFinished(key, id).getMap("counts")).containsEntry("created", 3)
+                .containsEntry("failed", 0);
+        as(key).get("/contacts/ana@example.de").then().statusCode(200)
+                .body("properties.birth_date.value", equalTo("1988-08-23"))
+                .body("properties.amount.value", equalTo(35.0f));
+        as(key).get("/contacts/luis@example.de").then().body("properties.amount.value", equalTo(1234.5f));
+        as(key).get("/contacts/imports/" + id).then()
+                .body("column_map.properties.birth_date.format", equalTo("DD/MM/YYYY"));
     }
 }

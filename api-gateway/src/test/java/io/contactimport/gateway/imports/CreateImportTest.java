@@ -54,6 +54,8 @@ class CreateImportTest {
             mapped header missing    | {"email":"Email","first_name":"Given"}           | upsert | Column `Given` (mapped to first_name) is not in the file's header.
             invalid property key     | {"email":"Email","properties":{"a b":{"column":"Name"}}} | upsert | Property key `a b` is invalid
             unknown property type    | {"email":"Email","properties":{"n":{"column":"Name","type":"int"}}} | upsert | Property `n` has unknown type `int`
+            unknown date format      | {"email":"Email","properties":{"n":{"column":"Name","type":"date","format":"D.M.Y"}}} | upsert | Property `n` has unknown format `D.M.Y`: use DD/MM/YYYY or MM/DD/YYYY
+            format of a string       | {"email":"Email","properties":{"n":{"column":"Name","format":"DD/MM/YYYY"}}} | upsert | Property `n` has a `format`, which only a date property takes.
             bad on_conflict          | {"email":"Email"}                                | merge  | `on_conflict` must be `upsert` or `skip`, not `merge`.
             """)
     void rejectsABadRequestNamingTheProblem(String name, String columnMap, String onConflict, String message) {

@@ -13,6 +13,11 @@ public record ColumnMap(String email, String firstName, String lastName, String 
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 
-    public record PropertyColumn(String column, PropertyType type) {
+    /** @param dateOrder for a date column whose values put day and month first; null for ISO 8601 dates */
+    public record PropertyColumn(String column, PropertyType type, DateOrder dateOrder) {
+
+        public PropertyColumn(String column, PropertyType type) {
+            this(column, type, null);
+        }
     }
 }

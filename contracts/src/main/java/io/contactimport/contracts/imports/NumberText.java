@@ -6,13 +6,17 @@ import java.util.regex.Pattern;
 
 /**
  * A number as files write it: a decimal ({@code -12}, {@code 3.50}, {@code 1e3}), also with a currency sign and
- * thousands commas as spreadsheets export money ({@code $1,284.50}, {@code 12.00 €}). The import and the column
- * suggestions read numbers the same way, so a column suggested as a number imports as one.
+ * thousands commas as spreadsheets export money ({@code $1,284.50}, {@code 12.00 €}), or with a decimal comma as
+ * most of Europe writes it ({@code 35,00}, {@code 1.234,56 €}). A comma followed by exactly three digits and nothing
+ * else ({@code 1,500}) is read as thousands. The import and the column suggestions read numbers the same way, so a
+ * column suggested as a number imports as one.
  */
 public final class NumberText {
 
     private static final Pattern MONEY = Pattern.compile(
             "([-+]?)\\s*[$€£¥]?\\s*(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?\\s*[$€£¥]?");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile(
+            "([-+]?)\\s*[$€£¥]?\\s*(\\d{1,3}([. \\u00A0\\u202F]\\d{3})+|\\d+),(\\d+)\\s*[$€£¥]?");
 
     private NumberText() {
     }
@@ -26,6 +30,11 @@ public final class NumberText {
         if (money.matches() && trimmed.matches(".*[$€£¥,].*")) {
             String digits = money.group(1) + money.group(2).replace(",", "") + (money.group(4) == null ? "" : money.group(4));
             return Optional.of(new BigDecimal(digits));
+        }
+        var decimalComma = DECIMAL_COMMA.matcher(trimmed);
+        if (decimalComma.matches()) {
+            String integer = decimalComma.group(2).replaceAll("\\D", "");
+            return Optional.of(new BigDecimal(decimalComma.group(1) + integer + "." + decimalComma.group(4)));
         }
         return Optional.empty();
     }

@@ -21,8 +21,17 @@ class NumberTextTest {
     }
 
     @Test
+    void readsADecimalCommaButThreeDigitsAfterALoneCommaAreThousands() {
+        assertEquals(new BigDecimal("35.00"), NumberText.parse("35,00").orElseThrow());
+        assertEquals(new BigDecimal("1.2"), NumberText.parse("1,2").orElseThrow());
+        assertEquals(new BigDecimal("1234.56"), NumberText.parse("1.234,56 €").orElseThrow());
+        assertEquals(new BigDecimal("-1234567.5"), NumberText.parse("-1 234 567,5").orElseThrow());
+        assertEquals(new BigDecimal("1500"), NumberText.parse("1,500").orElseThrow());
+    }
+
+    @Test
     void refusesWhatIsNotOneNumber() {
-        for (String text : List.of("", "abc", "1,2", "12,34,567", "1.2.3", "$", "10-20", "1 234")) {
+        for (String text : List.of("", "abc", "12,34,567", "1.2.3", "$", "10-20", "1 234", "1.234.5", ",5")) {
             assertTrue(NumberText.parse(text).isEmpty(), text);
         }
     }

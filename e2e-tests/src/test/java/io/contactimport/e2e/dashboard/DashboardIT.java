@@ -162,19 +162,29 @@ class DashboardIT {
         assertThat(header).hasSize(60);
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (int r = 1; r <= 20; r++) {
+            // Values vary from row to row as a real export's do: a column with one value in every row is left out.
+            boolean even = r % 2 == 0;
             csv.append(String.join(",", List.of(Integer.toString(9000 + r), "First" + r, "Last" + r,
                     "crm" + r + "@example.com", "+1 555 010" + (r % 10), "+1 555 020" + (r % 10), "Acme " + r,
-                    "Engineer", "https://acme" + r + ".example.com", r + " Main St", "Springfield", "IL", "6270" + r % 10,
-                    "United States", "lead", "New", "owner@example.com", "2024-01-0" + (1 + r % 9),
-                    "2024-02-0" + (1 + r % 9), Integer.toString(r * 3), "Organic Search", "Marketing contact",
-                    "Software", Integer.toString(r * 1000), Integer.toString(r * 10), "America/Chicago", "en",
-                    "https://www.linkedin.com/in/person" + r, "@person" + r, "2024-01-0" + (1 + r % 9),
-                    "2024-03-0" + (1 + r % 9), "1200.50", "5400", "1990-05-" + (10 + r), r % 2 == 0 ? "F" : "M",
-                    "BSc", "State University", "Physics", "2012-06-01", "Senior", "Engineering", "Decision maker",
-                    "Persona " + (r % 3), "example.com", Integer.toString(r * 7), "https://acme.example.com/",
-                    "https://acme.example.com/pricing", "google.com", "bing.com", "US", "Chicago", "Hello " + r,
-                    "Note " + r, "vip;beta", "Blue", "Weekly", "Gold", Integer.toString(r * 11), "REF" + r,
-                    "manager@example.com"))).append('\n');
+                    even ? "Engineer" : "Designer", "https://acme" + r + ".example.com", r + " Main St",
+                    even ? "Springfield" : "Chicago", even ? "IL" : "WI", "6270" + r % 10,
+                    even ? "United States" : "Canada", even ? "lead" : "customer", even ? "New" : "Open",
+                    even ? "owner@example.com" : "rep@example.com", "2024-01-0" + (1 + r % 9),
+                    "2024-02-0" + (1 + r % 9), Integer.toString(r * 3), even ? "Organic Search" : "Referrals",
+                    even ? "Marketing contact" : "Non-marketing contact", even ? "Software" : "Retail",
+                    Integer.toString(r * 1000), Integer.toString(r * 10), even ? "America/Chicago" : "America/Toronto",
+                    even ? "en" : "fr", "https://www.linkedin.com/in/person" + r, "@person" + r,
+                    "2024-01-0" + (1 + r % 9), "2024-03-0" + (1 + r % 9), even ? "1200.50" : "980.00",
+                    Integer.toString(5000 + r), "1990-05-" + (10 + r), even ? "F" : "M", even ? "BSc" : "MSc",
+                    even ? "State University" : "City College", even ? "Physics" : "History",
+                    "2012-06-0" + (1 + r % 9), even ? "Senior" : "Junior", even ? "Engineering" : "Design",
+                    even ? "Decision maker" : "Influencer", "Persona " + (r % 3), "acme" + r + ".example.com",
+                    Integer.toString(r * 7), "https://acme.example.com/" + r, "https://acme.example.com/pricing/" + r,
+                    even ? "google.com" : "duckduckgo.com", even ? "bing.com" : "news.example.com",
+                    even ? "US" : "CA", even ? "Chicago" : "Toronto", "Hello " + r, "Note " + r,
+                    even ? "vip;beta" : "beta", even ? "Blue" : "Green", even ? "Weekly" : "Monthly",
+                    even ? "Gold" : "Silver", Integer.toString(r * 11), "REF" + r,
+                    even ? "manager@example.com" : "lead@example.com"))).append('\n');
         }
         Path file = files.resolve("crm-export.csv");
         Files.writeString(file, csv);

@@ -9,27 +9,38 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The suggestions' score on the development cases (with the embedding model) must not fall below what was measured (BENCHMARKS.md). */
+/**
+ * The suggestions' score on both development folders (with the embedding model) must not fall below what was
+ * measured (BENCHMARKS.md), and no case may score below {@link #CASE_FLOOR}.
+ */
 class ColumnMappingDevSetTest {
 
-    /** Measured 0.990 on 2026-11-27; raise it when the suggestions get better. */
-    private static final double FLOOR = 0.97;
+    /** Measured on 2026-12-02: 1.000 on the 15 formats of column-mapping-dev, 0.964 on the 25 of -dev-2. */
+    private static final Map<String, Double> FLOORS = Map.of("column-mapping-dev", 0.98, "column-mapping-dev-2", 0.95);
+    /** The lowest case measured 0.846 (wp-cli-user-list). */
+    private static final double CASE_FLOOR = 0.80;
 
-    @Test
-    void theDevelopmentSetScoresAtLeastTheFloor() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"column-mapping-dev", "column-mapping-dev-2"})
+    void theDevelopmentFolderScoresAtLeastItsFloor(String folder) throws Exception {
         ColumnSuggester suggester = new ColumnSuggester(KeyEmbeddings.loadedNow());
-        ColumnMappingScorer.Score score = ColumnMappingScorer.score(Path.of("src/test/resources/column-mapping-dev"), suggester);
-        StringBuilder report = new StringBuilder("column-mapping dev set:\n");
+        ColumnMappingScorer.Score score = ColumnMappingScorer.score(Path.of("src/test/resources", folder), suggester);
+        StringBuilder report = new StringBuilder(folder).append(":\n");
         score.parts().forEach((part, counts) -> report.append(String.format("  %-13s %6.3f  (%d/%d)%n", part,
                 score.part(part), counts[0], counts[1])));
         report.append(String.format("  %-13s %6.3f%n", "overall", score.overall()));
+        score.cases().entrySet().stream().sorted(Map.Entry.comparingByValue()).limit(3).forEach(lowest ->
+                report.append(String.format("  lowest case   %6.3f  %s%n", lowest.getValue(), lowest.getKey())));
         score.misses().forEach(miss -> report.append("  miss: ").append(miss).append('\n'));
         report.append(String.format("  latency: p95 %.2f ms per 40-column, 20-row file (in process, warm model)%n",
                 p95Millis(suggester)));
         System.out.println(report);
-        assertTrue(score.overall() >= FLOOR, report.toString());
+        assertTrue(score.overall() >= FLOORS.get(folder), report.toString());
+        score.cases().forEach((id, caseScore) -> assertTrue(caseScore >= CASE_FLOOR,
+                id + " scores " + caseScore + "\n" + report));
     }
 
     /** A measurement printed beside the score (BENCHMARKS.md), not a test: the HTTP hop to the service comes on top. */

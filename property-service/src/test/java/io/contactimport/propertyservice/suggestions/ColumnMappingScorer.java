@@ -19,8 +19,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Scores the suggestions on the column-mapping cases (src/test/resources/column-mapping-dev, see its README): each
- * case contributes checks in five parts, and a part's score is the share of its checks passed.
+ * Scores the suggestions on a folder of column-mapping cases ({@code src/test/resources/column-mapping-dev} and
+ * {@code column-mapping-dev-2}, see their README): each case contributes checks in five parts, and a part's score is
+ * the share of its checks passed; a case's score is the share of its own checks passed.
  * <ul>
  *   <li>core: email, first_name and last_name are the expected column (or none);</li>
  *   <li>existing: each column that fits an existing property is mapped to it, and no other column is mapped to an
@@ -33,8 +34,8 @@ import java.util.stream.Stream;
  */
 public final class ColumnMappingScorer {
 
-    /** Passed and total checks per part, and the misses, to read. */
-    public record Score(Map<String, int[]> parts, List<String> misses) {
+    /** Passed and total checks per part, each case's score, and the misses, to read. */
+    public record Score(Map<String, int[]> parts, Map<String, Double> cases, List<String> misses) {
 
         public double part(String name) {
             int[] counts = parts.get(name);
@@ -51,7 +52,9 @@ public final class ColumnMappingScorer {
     private final ObjectMapper json = new ObjectMapper();
     private final ColumnSuggester suggester;
     private final Map<String, int[]> parts = new LinkedHashMap<>();
+    private final Map<String, Double> cases = new LinkedHashMap<>();
     private final List<String> misses = new ArrayList<>();
+    private final int[] caseChecks = new int[2];
 
     private ColumnMappingScorer(ColumnSuggester suggester) {
         this.suggester = suggester;
@@ -59,13 +62,18 @@ public final class ColumnMappingScorer {
 
     public static Score score(Path cases, ColumnSuggester suggester) throws Exception {
         ColumnMappingScorer scorer = new ColumnMappingScorer(suggester);
-        List.of("core", "existing", "new_imported", "new_key_type", "ignore").forEach(p -> scorer.parts.put(p, new int[2]));
+        List.of("core", "existing", "new_imported", "new_key_type", "ignore")
+                .forEach(p -> scorer.parts.put(p, new int[2]));
         try (Stream<Path> files = Files.list(cases)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                scorer.scoreCase(scorer.json.readTree(file.toFile()));
+                scorer.caseChecks[0] = 0;
+                scorer.caseChecks[1] = 0;
+                JsonNode testCase = scorer.json.readTree(file.toFile());
+                scorer.scoreCase(testCase);
+                scorer.cases.put(testCase.path("id").asText(), (double) scorer.caseChecks[0] / scorer.caseChecks[1]);
             }
         }
-        return new Score(scorer.parts, scorer.misses);
+        return new Score(scorer.parts, scorer.cases, scorer.misses);
     }
 
     private void scoreCase(JsonNode testCase) throws Exception {
@@ -73,7 +81,8 @@ public final class ColumnMappingScorer {
         SampledFile sample = SampledFile.read(new ByteArrayInputStream(
                 testCase.path("csv").asText().getBytes(StandardCharsets.UTF_8)));
         Map<String, String> existing = new TreeMap<>();
-        testCase.path("existing_properties").forEach(p -> existing.put(p.path("key").asText(), p.path("type").asText()));
+        testCase.path("existing_properties")
+                .forEach(p -> existing.put(p.path("key").asText(), p.path("type").asText()));
         Map<String, ColumnSuggestion> proposed = new LinkedHashMap<>();
         for (ColumnSuggestion suggestion : suggester.suggest(sample.header(), sample.rows(), existing, Map.of())) {
             proposed.put(suggestion.header(), suggestion);
@@ -100,18 +109,21 @@ public final class ColumnMappingScorer {
             ColumnSuggestion got = proposed.get(entry.getKey());
             boolean imported = got != null && got.target().equals("new_property");
             if (!entry.getValue().path("optional").asBoolean(false)) {
-                check("new_imported", imported, id + ": " + entry.getKey() + " should be a new property, got " + describe(got));
+                check("new_imported", imported,
+                        id + ": " + entry.getKey() + " should be a new property, got " + describe(got));
             }
             if (imported) {
-                check("new_key_type", keyAccepted(entry.getValue(), got.key()),
-                        id + ": " + entry.getKey() + " key " + got.key() + " (want " + entry.getValue().path("key").asText() + ")");
-                check("new_key_type", typeAccepted(entry.getValue(), got.type()),
-                        id + ": " + entry.getKey() + " type " + got.type() + " (want " + entry.getValue().path("type").asText() + ")");
+                JsonNode want = entry.getValue();
+                check("new_key_type", keyAccepted(want, got.key()), id + ": " + entry.getKey() + " key " + got.key()
+                        + " (want " + want.path("key").asText() + ")");
+                check("new_key_type", typeAccepted(want, got.type()), id + ": " + entry.getKey() + " type "
+                        + got.type() + " (want " + want.path("type").asText() + ")");
             }
         }
         expected.path("ignore").forEach(header -> {
             ColumnSuggestion got = proposed.get(header.asText());
-            check("ignore", got == null || got.target().equals("ignore"), id + ": " + header.asText() + " should be left out, got " + describe(got));
+            check("ignore", got == null || got.target().equals("ignore"),
+                    id + ": " + header.asText() + " should be left out, got " + describe(got));
         });
     }
 
@@ -147,8 +159,10 @@ public final class ColumnMappingScorer {
     private void check(String part, boolean passed, String miss) {
         int[] counts = parts.get(part);
         counts[1]++;
+        caseChecks[1]++;
         if (passed) {
             counts[0]++;
+            caseChecks[0]++;
         } else {
             misses.add(miss);
         }

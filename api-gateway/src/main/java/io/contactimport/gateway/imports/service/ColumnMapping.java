@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.DateOrder;
 import io.contactimport.contracts.imports.PropertyType;
 import java.text.Normalizer;
 import java.util.Iterator;
@@ -99,11 +100,30 @@ public final class ColumnMapping {
             throw ApiException.validation("Property `" + key + "` needs a `column` naming a header of the file.");
         }
         String type = spec.path("type").isMissingNode() || spec.path("type").isNull() ? "string" : spec.path("type").asText();
+        PropertyType propertyType;
         try {
-            return new ColumnMap.PropertyColumn(spec.get("column").asText(), PropertyType.fromApiValue(type));
+            propertyType = PropertyType.fromApiValue(type);
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("Property `" + key + "` has unknown type `" + type
                     + "`: use string, number, boolean or date.");
+        }
+        return new ColumnMap.PropertyColumn(spec.get("column").asText(), propertyType,
+                dateOrder(key, propertyType, spec.path("format")));
+    }
+
+    /** A date column's optional {@code format}: which of day and month its values write first. */
+    private static DateOrder dateOrder(String key, PropertyType type, JsonNode format) {
+        if (format.isMissingNode() || format.isNull()) {
+            return null;
+        }
+        if (type != PropertyType.DATE) {
+            throw ApiException.validation("Property `" + key + "` has a `format`, which only a date property takes.");
+        }
+        try {
+            return DateOrder.fromApiValue(format.asText());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("Property `" + key + "` has unknown format `" + format.asText()
+                    + "`: use DD/MM/YYYY or MM/DD/YYYY (ISO 8601 dates need no format).");
         }
     }
 

@@ -37,7 +37,8 @@ public class SuggestionResource {
             JsonArray columns = new JsonArray();
             suggestions.columns().forEach(column -> columns.add(new JsonObject().put("header", column.header())
                     .put("target", column.target()).put("key", column.key()).put("type", column.type())
-                    .put("confidence", Math.round(column.confidence() * 100) / 100.0).put("reason", column.reason())));
+                    .put("format", column.format()).put("confidence", Math.round(column.confidence() * 100) / 100.0)
+                    .put("reason", column.reason())));
             return new JsonObject().put("object", "column_suggestions").put("encoding", sample.encoding())
                     .put("delimiter", sample.delimiter()).put("header", new JsonArray(sample.header()))
                     .put("sample_rows", new JsonArray(sample.rows().subList(0, Math.min(PREVIEW_ROWS, sample.rows().size()))

@@ -1,11 +1,5 @@
 package io.contactimport.propertyservice.suggestions.service;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,22 +26,12 @@ final class Concepts {
     }
 
     private static List<Concept> load() {
-        try (InputStream in = Concepts.class.getResourceAsStream("/suggestions/concepts.txt");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<Concept> concepts = new ArrayList<>();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\\|", -1);
-                concepts.add(new Concept(fields[0].strip(), fields[1].strip(), fields[2].strip(), fields[3].strip(),
-                        list(fields[4]), list(fields[5]).stream().map(HeaderText::normalise).toList()));
-            }
-            return List.copyOf(concepts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Concept> concepts = new ArrayList<>();
+        for (String[] fields : WordLists.entries("/suggestions/concepts.txt", -1)) {
+            concepts.add(new Concept(fields[0].strip(), fields[1].strip(), fields[2].strip(), fields[3].strip(),
+                    list(fields[4]), list(fields[5]).stream().map(HeaderText::normalise).toList()));
         }
+        return List.copyOf(concepts);
     }
 
     private static List<String> list(String field) {

@@ -93,8 +93,11 @@ public class SuggestionService {
         for (ColumnSuggestion column : columns) {
             switch (column.target()) {
                 case "email", "first_name", "last_name", "unsubscribed" -> map.put(column.target(), column.header());
-                case "existing_property", "new_property" -> properties.put(column.key(),
-                        new JsonObject().put("column", column.header()).put("type", column.type()));
+                case "existing_property", "new_property" -> {
+                    JsonObject property = new JsonObject().put("column", column.header()).put("type", column.type());
+                    properties.put(column.key(), column.format() == null ? property
+                            : property.put("format", column.format()));
+                }
                 default -> {
                     // not imported
                 }

@@ -45,7 +45,7 @@ public record PropertyValues(JsonObject set, List<String> removed) {
         Optional<?> typed = switch (type) {
             case "number" -> value instanceof Number ? Optional.of(value) : ValueParser.parseNumber(text);
             case "boolean" -> value instanceof Boolean ? Optional.of(value) : ValueParser.parseBoolean(text);
-            case "date" -> value instanceof String ? ValueParser.parseDate(text) : Optional.empty();
+            case "date" -> value instanceof String ? ValueParser.parseDate(text, null) : Optional.empty();
             default -> value instanceof String || value instanceof Number || value instanceof Boolean
                     ? Optional.of(text) : Optional.empty();
         };

@@ -3,6 +3,7 @@ package io.contactimport.rowprocessor.contacts.service;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.DateOrder;
 import io.contactimport.contracts.imports.PropertyType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -77,8 +78,7 @@ public class RowReader {
                 continue;
             }
             if (!appendTyped(properties, property, value)) {
-                failed.add(invalidValue(row, email.get(), header.get(property.index()), value,
-                        "a " + property.type().apiValue()));
+                failed.add(invalidValue(row, email.get(), header.get(property.index()), value, property.expected()));
                 return;
             }
         }
@@ -93,7 +93,7 @@ public class RowReader {
             case STRING -> quoted(value);
             case NUMBER -> ValueParser.parseNumber(value).map(BigDecimal::toString).orElse(null);
             case BOOLEAN -> ValueParser.parseBoolean(value).map(String::valueOf).orElse(null);
-            case DATE -> ValueParser.parseDate(value).map(RowReader::quoted).orElse(null);
+            case DATE -> ValueParser.parseDate(value, property.dateOrder()).map(RowReader::quoted).orElse(null);
         };
         if (json == null) {
             return false;
@@ -126,14 +126,20 @@ public class RowReader {
     record Columns(int email, int firstName, int lastName, int unsubscribed, List<PropertyColumn> properties) {
 
         /** @param jsonKey the key as a JSON string, quoted once per batch */
-        record PropertyColumn(String jsonKey, PropertyType type, int index) {
+        record PropertyColumn(String jsonKey, PropertyType type, DateOrder dateOrder, int index) {
+
+            /** What a failing cell should have been, as a failed row's message says it. */
+            String expected() {
+                return "a " + type.apiValue() + (dateOrder == null ? "" : " written " + dateOrder.apiValue());
+            }
         }
 
         static Columns resolve(List<String> header, ColumnMap map) {
             List<PropertyColumn> properties = new ArrayList<>();
             for (Map.Entry<String, ColumnMap.PropertyColumn> entry : map.properties().entrySet()) {
-                properties.add(new PropertyColumn(quoted(entry.getKey()), entry.getValue().type(),
-                        header.indexOf(entry.getValue().column())));
+                ColumnMap.PropertyColumn column = entry.getValue();
+                properties.add(new PropertyColumn(quoted(entry.getKey()), column.type(), column.dateOrder(),
+                        header.indexOf(column.column())));
             }
             return new Columns(header.indexOf(map.email()), indexOf(header, map.firstName()),
                     indexOf(header, map.lastName()), indexOf(header, map.unsubscribed()), properties);

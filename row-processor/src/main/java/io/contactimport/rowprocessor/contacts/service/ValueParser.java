@@ -1,6 +1,7 @@
 package io.contactimport.rowprocessor.contacts.service;
 
 import io.contactimport.contracts.batches.Buckets;
+import io.contactimport.contracts.imports.DateOrder;
 import io.contactimport.contracts.imports.DateText;
 import io.contactimport.contracts.imports.NumberText;
 import java.math.BigDecimal;
@@ -30,9 +31,12 @@ public final class ValueParser {
         return NumberText.parse(text);
     }
 
-    /** An ISO 8601 date or date-time (see {@link DateText}); returned as the normalised ISO text. */
-    public static Optional<String> parseDate(String text) {
-        return DateText.parse(text);
+    /**
+     * An ISO 8601 date or date-time, or day and month first in the column's order (see {@link DateText}); returned
+     * as the normalised ISO text.
+     */
+    public static Optional<String> parseDate(String text, DateOrder order) {
+        return DateText.parse(text, order);
     }
 
     /**

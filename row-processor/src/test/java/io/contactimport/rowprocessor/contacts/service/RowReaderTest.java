@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.imports.ColumnMap;
+import io.contactimport.contracts.imports.DateOrder;
 import io.contactimport.contracts.imports.OnConflict;
 import io.contactimport.contracts.imports.PropertyType;
 import java.util.List;
@@ -44,6 +45,18 @@ class RowReaderTest {
         assertEquals(Boolean.TRUE, contact.unsubscribed());
         assertEquals(Map.of("score", 3.5, "vip", true, "since", "2024-05-01"),
                 new ObjectMapper().readValue(contact.propertiesJson(), Map.class));
+    }
+
+    @Test
+    void readsDatesInTheOrderTheColumnMapNames() throws Exception {
+        ColumnMap dayFirst = new ColumnMap("E-mail", null, null, null, Map.of(
+                "since", new ColumnMap.PropertyColumn("Since", PropertyType.DATE, DateOrder.DAY_FIRST)));
+        var read = reader.read(new RowBatch(UUID.randomUUID(), UUID.randomUUID(), 0, 0, OnConflict.UPSERT, HEADER,
+                dayFirst, List.of(), List.of(), List.of(row(1, "a@b.co", "", "", "", "", "", "03/04/2025"),
+                row(2, "c@d.co", "", "", "", "", "", "04/24/2014"))));
+        assertEquals(Map.of("since", "2025-04-03"),
+                new ObjectMapper().readValue(read.valid().get(0).propertiesJson(), Map.class));
+        assertEquals("Column 'Since': '04/24/2014' is not a date written DD/MM/YYYY.", read.failed().get(0).message());
     }
 
     @Test
@@ -116,9 +129,9 @@ class RowReaderTest {
         assertTrue(ValueParser.parseBoolean("2").isEmpty());
         assertTrue(ValueParser.parseNumber("-12").isPresent());
         assertTrue(ValueParser.parseNumber("1e3").isPresent());
-        assertTrue(ValueParser.parseNumber("1,5").isEmpty());
-        assertTrue(ValueParser.parseDate("2024-02-30").isEmpty());
-        assertTrue(ValueParser.parseDate("2024-02-03T04:05:06+02:00").isPresent());
+        assertTrue(ValueParser.parseNumber("1,5,0").isEmpty());
+        assertTrue(ValueParser.parseDate("2024-02-30", null).isEmpty());
+        assertTrue(ValueParser.parseDate("2024-02-03T04:05:06+02:00", null).isPresent());
         assertTrue(ValueParser.normaliseEmail("a b@c.de").isEmpty());
         assertTrue(ValueParser.normaliseEmail("a@localhost").isEmpty());
     }

@@ -89,8 +89,13 @@ public class StatusUpdates {
     /** The column map as the API shows it: snake_case keys, lower-case types. */
     static JsonObject columnMapView(ColumnMap map) {
         JsonObject properties = new JsonObject();
-        map.properties().forEach((key, column) -> properties.put(key,
-                new JsonObject().put("column", column.column()).put("type", column.type().apiValue())));
+        map.properties().forEach((key, column) -> {
+            JsonObject property = new JsonObject().put("column", column.column()).put("type", column.type().apiValue());
+            if (column.dateOrder() != null) {
+                property.put("format", column.dateOrder().apiValue());
+            }
+            properties.put(key, property);
+        });
         return new JsonObject().put("email", map.email()).put("first_name", map.firstName())
                 .put("last_name", map.lastName()).put("unsubscribed", map.unsubscribed())
                 .put("properties", properties);
