@@ -11,8 +11,21 @@ import java.util.Optional;
 public enum Topic {
     /** api-gateway → import-splitter, status-projector. Key: import id. */
     IMPORT_REQUESTED("contact-imports.requested", 3),
-    /** import-splitter → row-processor. Key: bucket; partition = bucket, so one email's rows stay in file order. */
+    /**
+     * status-projector → import-splitter: the import may start now (its team has fewer imports running than allowed).
+     * Key: import id.
+     */
+    IMPORT_ADMITTED("contact-imports.admitted", 3),
+    /**
+     * import-splitter → row-processor: the bulk lane, batches of large files. Key: bucket; partition = bucket, so one
+     * email's rows stay in file order.
+     */
     ROW_BATCHES("contact-imports.row-batches", 12),
+    /**
+     * import-splitter → row-processor: the express lane, batches of small files, consumed apart from the bulk lane so
+     * that a small import never waits behind a large one. All of an import's rows share one bucket (= partition).
+     */
+    EXPRESS_ROW_BATCHES("contact-imports.row-batches.express", 12),
     /** import-splitter → status-projector: the file was read (or could not be). Key: import id. */
     IMPORT_SPLITS("contact-imports.splits", 3),
     /** row-processor → status-projector: one outcome per applied batch. Key: import id. */

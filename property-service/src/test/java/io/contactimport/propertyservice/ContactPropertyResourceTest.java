@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.contactimport.testing.InternalApi;
 import io.contactimport.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -19,6 +21,11 @@ import org.junit.jupiter.api.Test;
 class ContactPropertyResourceTest {
 
     private final String team = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void callAsAService() {
+        InternalApi.callAsAService();
+    }
 
     private io.restassured.response.ValidatableResponse ensure(String body) {
         return given().contentType(ContentType.JSON).body(body)

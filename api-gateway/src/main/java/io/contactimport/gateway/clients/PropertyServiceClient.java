@@ -1,5 +1,6 @@
 package io.contactimport.gateway.clients;
 
+import io.contactimport.support.internal.ServiceCredential;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * suggestions for a file, and the mappings a team confirmed.
  */
 @RegisterRestClient(configKey = "property-service")
+@ClientHeaderParam(name = ServiceCredential.HEADER, value = ServiceCredential.VALUE)
 @Path("/internal/teams/{teamId}")
 public interface PropertyServiceClient {
 

@@ -1,5 +1,6 @@
 package io.contactimport.gateway.clients;
 
+import io.contactimport.support.internal.ServiceCredential;
 import io.contactimport.contracts.api.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -10,10 +11,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** row-processor: an import's failed rows, and the segments and topics an import names. */
 @RegisterRestClient(configKey = "row-processor")
+@ClientHeaderParam(name = ServiceCredential.HEADER, value = ServiceCredential.VALUE)
 @Path("/internal/teams/{teamId}")
 public interface RowProcessorClient {
 

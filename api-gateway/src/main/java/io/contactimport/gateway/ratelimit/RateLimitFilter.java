@@ -3,6 +3,7 @@ package io.contactimport.gateway.ratelimit;
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.support.rest.ApiErrorResponses;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -23,19 +24,20 @@ public class RateLimitFilter {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1)
-    public Response limit(ContainerRequestContext request) {
+    public Uni<Response> limit(ContainerRequestContext request) {
         UUID team = ApiKeyFilter.team(request);
         if (team == null) {
-            return null;
+            return Uni.createFrom().nullItem();
         }
-        RateLimits.Verdict verdict = limits.take(team);
-        request.setProperty(VERDICT, verdict);
-        if (verdict.allowed()) {
-            return null;
-        }
-        return Response.fromResponse(ApiErrorResponses.of(new ApiError(429, "rate_limit_exceeded",
-                        "Too many requests. You can only make " + verdict.limit() + " requests per second.")))
-                .header("retry-after", verdict.resetSeconds()).build();
+        return limits.take(team).map(verdict -> {
+            request.setProperty(VERDICT, verdict);
+            if (verdict.allowed()) {
+                return null;
+            }
+            return Response.fromResponse(ApiErrorResponses.of(new ApiError(429, "rate_limit_exceeded",
+                            "Too many requests. You can only make " + verdict.limit() + " requests per second.")))
+                    .header("retry-after", verdict.resetSeconds()).build();
+        });
     }
 
     @ServerResponseFilter

@@ -1,22 +1,36 @@
 package io.contactimport.gateway.ratelimit;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Requests per team per second, counted in one-second windows by this gateway instance (with several instances
- * behind a load balancer, each allows the limit; set it per instance accordingly).
+ * Requests per team per second, counted in one-second windows in PostgreSQL, so the limit holds however many gateway
+ * instances share the traffic: one statement per request, on an unlogged table, with the database's clock deciding
+ * the window. Should PostgreSQL not answer, the request is let through: the limit protects the system, and a
+ * database outage is answered by the calls that need it.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    private final int limit;
-    private final Map<UUID, Window> windows = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
+    private static final String TAKE = """
+            INSERT INTO gateway.rate_limit_windows AS w (team_id, window_start, used)
+            VALUES ($1, date_trunc('second', clock_timestamp()), 1)
+            ON CONFLICT (team_id) DO UPDATE SET
+                used = CASE WHEN excluded.window_start > w.window_start THEN 1 ELSE w.used + 1 END,
+                window_start = GREATEST(w.window_start, excluded.window_start)
+            RETURNING used""";
 
-    public RateLimits(@ConfigProperty(name = "gateway.rate-limit.requests-per-second") int limit) {
+    private final Pool pool;
+    private final int limit;
+
+    public RateLimits(Pool pool, @ConfigProperty(name = "gateway.rate-limit.requests-per-second") int limit) {
+        this.pool = pool;
         this.limit = limit;
     }
 
@@ -24,17 +38,16 @@ public class RateLimits {
     public record Verdict(boolean allowed, int limit, int remaining, long resetSeconds) {
     }
 
-    public Verdict take(UUID teamId) {
-        return take(teamId, System.currentTimeMillis());
+    public Uni<Verdict> take(UUID teamId) {
+        return pool.preparedQuery(TAKE).execute(Tuple.of(teamId))
+                .map(rows -> verdict(rows.iterator().next().getInteger("used")))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("rate limit not counted (PostgreSQL: %s); letting the request through", e.toString());
+                    return verdict(0);
+                });
     }
 
-    Verdict take(UUID teamId, long nowMillis) {
-        long second = nowMillis / 1000;
-        Window window = windows.compute(teamId, (team, current) ->
-                current == null || current.second != second ? new Window(second, 1) : new Window(second, current.used + 1));
-        return new Verdict(window.used <= limit, limit, Math.max(0, limit - window.used), 1);
-    }
-
-    private record Window(long second, int used) {
+    private Verdict verdict(int used) {
+        return new Verdict(used <= limit, limit, Math.max(0, limit - used), 1);
     }
 }

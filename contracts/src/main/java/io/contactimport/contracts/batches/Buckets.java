@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Which bucket (and so which row-batches partition) a row belongs to. All rows of one team's email share a bucket,
- * whatever the import, so they are applied by one consumer in file order.
+ * Which bucket (and so which row-batches partition) a row belongs to. In the bulk lane all rows of one team's email
+ * share a bucket, so they are applied by one consumer in file order; in the express lane all rows of one import do.
  */
 public final class Buckets {
 
@@ -19,6 +19,12 @@ public final class Buckets {
     /** The form emails are compared in: trimmed and lower-cased. */
     public static String normaliseEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The bucket of an express-lane import: one for all its rows, so they are applied in file order. */
+    public static int ofImport(UUID importId) {
+        int hash = importId.hashCode();
+        return Math.floorMod(hash ^ (hash >>> 16), COUNT);
     }
 
     public static int of(UUID teamId, String email) {

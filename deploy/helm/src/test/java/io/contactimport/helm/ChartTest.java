@@ -3,6 +3,7 @@ package io.contactimport.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -44,6 +45,41 @@ class ChartTest {
         assertThat(manifests).contains("kind: HorizontalPodAutoscaler").contains("maxReplicas: 6")
                 .contains("kind: Ingress").contains("host: \"imports.acme.test\"")
                 .contains("nginx.ingress.kubernetes.io/proxy-body-size: \"200M\"");
+    }
+
+    @Test
+    void givesTheServicesACredentialAndLetsOnlyTheirCallersReachTheInternalApis() throws Exception {
+        String manifests = new Helm(CHART).template().withName("imports").call();
+        // The Secret is an install hook (made once, never on an upgrade), which the bundled helm does not render.
+        assertThat(Files.readString(CHART.resolve("templates/internal-api.yaml")))
+                .contains("\"helm.sh/hook\": pre-install").contains("token: {{ randAlphaNum 48 | b64enc }}");
+        assertThat(count(manifests, "name: INTERNAL_API_TOKEN\n              valueFrom: { secretKeyRef: "
+                + "{ name: imports-internal-api, key: token } }")).isEqualTo(5);
+        assertThat(count(manifests, "kind: NetworkPolicy")).isEqualTo(4);
+        String propertyService = policy(manifests, "property-service");
+        for (String caller : List.of("api-gateway", "import-splitter", "row-processor")) {
+            assertThat(propertyService).contains("app.kubernetes.io/name: " + caller + "\n");
+        }
+        assertThat(policy(manifests, "row-processor")).contains("app.kubernetes.io/name: api-gateway\n")
+                .doesNotContain("app.kubernetes.io/name: import-splitter\n");
+        assertThat(policy(manifests, "import-splitter")).contains("ingress:\n    []");
+        assertThat(manifests.split("\n---\n")).noneMatch(manifest -> manifest.contains("kind: NetworkPolicy")
+                && manifest.contains("name: imports-api-gateway\n"));
+
+        String own = new Helm(CHART).template().withName("imports").set("internalApi.existingSecret", "my-token")
+                .set("networkPolicy.enabled", "false").call();
+        assertThat(own).doesNotContain("kind: NetworkPolicy")
+                .contains("secretKeyRef: { name: my-token, key: token }");
+    }
+
+    /** The NetworkPolicy of one service, as rendered. */
+    private static String policy(String manifests, String service) {
+        for (String manifest : manifests.split("\n---\n")) {
+            if (manifest.contains("kind: NetworkPolicy") && manifest.contains("name: imports-" + service + "\n")) {
+                return manifest;
+            }
+        }
+        throw new AssertionError("no NetworkPolicy for " + service);
     }
 
     private static int count(String text, String part) {

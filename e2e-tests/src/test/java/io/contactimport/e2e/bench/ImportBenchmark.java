@@ -1,17 +1,19 @@
 package io.contactimport.e2e.bench;
 
+import static io.contactimport.e2e.bench.BenchApi.counts;
+import static io.contactimport.e2e.bench.BenchApi.failIfAServiceDied;
+import static io.contactimport.e2e.bench.BenchApi.peakRss;
+import static io.contactimport.e2e.bench.BenchApi.seconds;
+import static io.contactimport.e2e.bench.BenchApi.sleep;
+import static io.contactimport.e2e.bench.BenchApi.status;
+
+import io.contactimport.e2e.support.ContactFiles;
 import io.contactimport.stack.LocalStack;
 import io.contactimport.stack.Service;
 import io.contactimport.stack.ServiceFleet;
 import io.contactimport.stack.StackLayout;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,11 +26,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 
 /**
@@ -43,14 +42,12 @@ public final class ImportBenchmark {
             {"email":"email","first_name":"first_name","last_name":"last_name","unsubscribed":"unsubscribed",
              "properties":{"company":{"column":"company","type":"string"},"city":{"column":"city","type":"string"},
                            "plan":{"column":"plan","type":"string"},"score":{"column":"score","type":"number"}}}""";
-    private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> report = new LinkedHashMap<>();
     /** The baseline's passes ("insert", "update"): how long each took, to compare the imports with. */
     private final Map<String, Long> baselineNanos = new HashMap<>();
     private ServiceFleet fleet;
-    private String api;
+    private BenchApi client;
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -61,8 +58,8 @@ public final class ImportBenchmark {
     private void run(int rows, boolean withLarge) throws Exception {
         Path work = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(work);
-        Path file = generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
-        Path firstFile = generate(work.resolve("first-" + rows + ".csv"), rows, "first.");
+        Path file = ContactFiles.generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
+        Path firstFile = ContactFiles.generate(work.resolve("first-" + rows + ".csv"), rows, "first.");
         StackLayout layout = StackLayout.locate();
         try (LocalStack stack = LocalStack.startFresh(work.resolve("stack"))) {
             fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
@@ -71,7 +68,7 @@ public final class ImportBenchmark {
                     work.resolve("stack/logs"));
             try {
                 fleet.startAll();
-                api = fleet.url(Service.API_GATEWAY);
+                client = new BenchApi(fleet.url(Service.API_GATEWAY));
                 baseline(stack, file, rows);
                 // The first import after start includes compiling the import path (JIT) in every service: it is
                 // reported apart, and the imports after it measure the services as they run.
@@ -82,12 +79,12 @@ public final class ImportBenchmark {
                         false, "update");
                 if (withLarge) {
                     splitterPeakRss("after the " + rows + "-row imports");
-                    Path large = generate(work.resolve("contacts-" + 2 * rows + ".csv"), 2 * rows, "");
+                    Path large = ContactFiles.generate(work.resolve("contacts-" + 2 * rows + ".csv"), 2 * rows, "");
                     measureImport("import of " + 2 * rows + " rows (" + Files.size(large) / 1_000_000 + " MB)", large,
                             2 * rows, "upsert", false, null);
                     splitterPeakRss("after the " + 2 * rows + "-row import");
                 }
-                peakRss();
+                reportPeakRss();
             } finally {
                 fleet.close();
             }
@@ -138,12 +135,12 @@ public final class ImportBenchmark {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        String id = post(file, onConflict);
+        String id = client.post(API_KEY, file, COLUMN_MAP, onConflict);
         long accepted = System.nanoTime();
         Thread reader = new Thread(() -> {
             while (running.get() && measureReads) {
                 long t = System.nanoTime();
-                get(id);
+                client.get(API_KEY, id);
                 latencies.add(System.nanoTime() - t);
                 sleep(100);
             }
@@ -152,8 +149,8 @@ public final class ImportBenchmark {
         String body;
         do {
             sleep(250);
-            body = get(id);
-            failIfAServiceDied();
+            body = client.get(API_KEY, id);
+            failIfAServiceDied(fleet);
         } while (!status(body).equals("completed") && !status(body).equals("failed")
                 && System.nanoTime() - start < Duration.ofMinutes(20).toNanos());
         long end = System.nanoTime();
@@ -173,16 +170,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private void failIfAServiceDied() {
-        for (ServiceFleet.Instance instance : fleet.instances()) {
-            if (!instance.process().isAlive()) {
-                throw new IllegalStateException(instance.process().name() + " died; last lines of its log:\n"
-                        + instance.process().logTail(20));
-            }
-        }
-    }
-
-    private void peakRss() throws IOException {
+    private void reportPeakRss() throws IOException {
         for (ServiceFleet.Instance instance : fleet.instances()) {
             report.put("peak RSS of " + instance.service().module() + " over the whole run", peakRss(instance));
         }
@@ -197,103 +185,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static String peakRss(ServiceFleet.Instance instance) throws IOException {
-        Path status = Path.of("/proc", Long.toString(instance.process().pid()), "status");
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM"))
-                .findFirst().orElse("VmHWM: ?").replaceAll("VmHWM:\\s+", "");
-    }
-
-    private String post(Path file, String onConflict) throws Exception {
-        String boundary = "bench" + UUID.randomUUID();
-        List<byte[]> parts = List.of(
-                field(boundary, "column_map", COLUMN_MAP), field(boundary, "on_conflict", onConflict),
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
-                HttpRequest.BodyPublishers.ofByteArrays(parts), HttpRequest.BodyPublishers.ofFile(file),
-                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/contacts/imports"))
-                .header("Authorization", "Bearer " + API_KEY)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(body).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
-        }
-        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
-        id.find();
-        return id.group(1);
-    }
-
-    private static byte[] field(String boundary, String name, String value) {
-        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String get(String id) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(api + "/contacts/imports/" + id))
-                    .header("Authorization", "Bearer " + API_KEY).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException | InterruptedException e) {
-            return "{\"status\":\"unreachable\"}";
-        }
-    }
-
-    /**
-     * Realistic contacts: ~90 bytes a row, quoted names with commas here and there, 2% unsubscribed. Emails start
-     * with {@code emailPrefix}, so files with different prefixes hold different contacts.
-     */
-    static Path generate(Path file, int rows, String emailPrefix) throws IOException {
-        if (Files.exists(file)) {
-            return file;
-        }
-        String[] first = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken", "Margaret", "Linus",
-                "José", "Zoë", "Søren", "Łukasz", "Aiko"};
-        String[] last = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson",
-                "Hamilton", "Torvalds", "O'Brien", "García Márquez"};
-        String[] cities = {"Lisbon", "Paris", "Berlin", "New York", "São Paulo", "Tokyo", "Nairobi", "Sydney"};
-        String[] plans = {"free", "pro", "team", "enterprise"};
-        Random random = new Random(7);
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            out.write("email,first_name,last_name,unsubscribed,company,city,plan,score\n");
-            for (int i = 0; i < rows; i++) {
-                String f = first[random.nextInt(first.length)];
-                String l = last[random.nextInt(last.length)];
-                String domain = i % 3 == 0 ? "example.com" : "mail" + i % 97 + ".org";
-                out.write(emailPrefix + f.toLowerCase() + "." + i + "@" + domain
-                        + "," + f + "," + l + "," + (random.nextInt(50) == 0) + ",\"" + l + ", " + f + " & Co\","
-                        + cities[random.nextInt(cities.length)] + "," + plans[random.nextInt(plans.length)] + ","
-                        + random.nextInt(10_000) / 100.0 + "\n");
-            }
-        }
-        Files.move(partial, file);
-        return file;
-    }
-
-    private static String status(String body) {
-        Matcher m = STATUS.matcher(body);
-        return m.find() ? m.group(1) : "?";
-    }
-
-    private static String counts(String body) {
-        int at = body.indexOf("\"counts\":");
-        return at < 0 ? body : body.substring(at + 9, body.indexOf('}', at) + 1);
-    }
-
-    private static String seconds(long nanos) {
-        return String.format("%.1f s", nanos / 1e9);
-    }
-
     private static String rate(int rows, long nanos) {
         return String.format("%,.0f rows/s", rows / (nanos / 1e9));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

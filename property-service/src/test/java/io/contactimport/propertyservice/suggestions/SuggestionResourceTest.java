@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.contactimport.testing.InternalApi;
 import io.contactimport.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -17,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class SuggestionResourceTest {
 
     private final String team = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void callAsAService() {
+        InternalApi.callAsAService();
+    }
 
     private static final String CSV = "E-Mail;Vorname;Nachname;Kundennummer;Newsletter;Punkte\n"
             + "anna@example.de;Anna;Schmidt;K-1001;ja;12\n"

@@ -13,6 +13,7 @@ import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.OnConflict;
 import io.contactimport.contracts.imports.PropertyType;
 import io.contactimport.contracts.imports.TopicSubscription;
+import io.contactimport.testing.InternalApi;
 import io.contactimport.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,6 +58,7 @@ class RowBatchConsumerTest {
 
     @BeforeEach
     void connect() {
+        InternalApi.callAsAService();
         String bootstrap = LocalStackResource.sharedStack().kafkaBootstrapServers();
         Properties producerProps = new Properties();
         producerProps.put("bootstrap.servers", bootstrap);

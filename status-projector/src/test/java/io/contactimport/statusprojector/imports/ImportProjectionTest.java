@@ -12,6 +12,7 @@ import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.contracts.imports.OnConflict;
+import io.contactimport.testing.InternalApi;
 import io.contactimport.testing.LocalStackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Events in any order and any number of times, through real Kafka: the status and counts come out exactly once. */
@@ -49,6 +51,11 @@ class ImportProjectionTest {
     Pool pool;
 
     private final UUID team = UUID.randomUUID();
+
+    @BeforeEach
+    void callAsAService() {
+        InternalApi.callAsAService();
+    }
 
     private void send(Topic topic, UUID key, Object event) throws Exception {
         Properties props = new Properties();

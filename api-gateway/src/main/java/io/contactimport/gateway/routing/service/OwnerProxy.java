@@ -1,6 +1,7 @@
 package io.contactimport.gateway.routing.service;
 
 import io.contactimport.contracts.api.ApiError;
+import io.contactimport.support.internal.ServiceCredential;
 import io.contactimport.support.rest.ApiErrorResponses;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -32,12 +33,15 @@ public class OwnerProxy {
     private final HttpClient client;
     private final URI rowProcessor;
     private final URI propertyService;
+    private final String serviceToken;
 
     public OwnerProxy(Vertx vertx, @ConfigProperty(name = "quarkus.rest-client.row-processor.url") URI rowProcessor,
-                      @ConfigProperty(name = "quarkus.rest-client.property-service.url") URI propertyService) {
+                      @ConfigProperty(name = "quarkus.rest-client.property-service.url") URI propertyService,
+                      @ConfigProperty(name = ServiceCredential.PROPERTY) String serviceToken) {
         this.client = vertx.createHttpClient();
         this.rowProcessor = rowProcessor;
         this.propertyService = propertyService;
+        this.serviceToken = serviceToken;
     }
 
     /**
@@ -49,7 +53,8 @@ public class OwnerProxy {
         URI base = owner == Owner.ROW_PROCESSOR ? rowProcessor : propertyService;
         String uri = "/internal/teams/" + teamId + path + (query == null ? "" : "?" + query);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method))
-                .setHost(base.getHost()).setPort(base.getPort()).setURI(uri).setTimeout(TIMEOUT.toMillis());
+                .setHost(base.getHost()).setPort(base.getPort()).setURI(uri).setTimeout(TIMEOUT.toMillis())
+                .putHeader(ServiceCredential.HEADER, serviceToken);
         if (contentType != null || body != null && body.length > 0) {
             // Also for an empty body: official clients send Content-Type: application/json with none, and the owner
             // reads it as an empty object (a missing field is named), not as an unsupported media type.

@@ -11,9 +11,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +67,14 @@ public final class LocalStack implements AutoCloseable {
     private final Ports ports;
     private final DatabaseUrl database;
     private final Map<Server, ChildProcess> processes = new ConcurrentHashMap<>();
+    private final String serviceToken;
 
     private LocalStack(StackLayout layout, Path dataDir, Ports ports, DatabaseUrl database) {
         this.layout = layout;
         this.dataDir = dataDir;
         this.ports = ports;
         this.database = database;
+        this.serviceToken = readOrMakeServiceToken(dataDir);
     }
 
     /**
@@ -184,7 +190,35 @@ public final class LocalStack implements AutoCloseable {
         env.put("S3_ACCESS_KEY", S3_ACCESS_KEY);
         env.put("S3_SECRET_KEY", S3_SECRET_KEY);
         env.put("S3_BUCKET", S3_BUCKET);
+        env.put("INTERNAL_API_TOKEN", serviceToken());
         return env;
+    }
+
+    /** The credential the services show each other on their internal APIs. */
+    public String serviceToken() {
+        return serviceToken;
+    }
+
+    /**
+     * Made at random the first time a data directory runs, and kept there (owner-only), so services started later
+     * (restarted, or by another launcher on the same data) still agree.
+     */
+    private static String readOrMakeServiceToken(Path dataDir) {
+        Path file = dataDir.resolve("internal-api-token");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(dataDir);
+                Path made = Files.createTempFile(dataDir, "internal-api-token", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(made, HexFormat.of().formatHex(random));
+                Files.move(made, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void startKafka() {
@@ -401,7 +435,7 @@ public final class LocalStack implements AutoCloseable {
             if (in == null) {
                 throw new IOException("missing resource " + resource);
             }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

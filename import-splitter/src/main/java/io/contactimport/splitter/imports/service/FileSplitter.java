@@ -6,6 +6,7 @@ import io.contactimport.contracts.batches.Buckets;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.files.CsvInput;
 import io.contactimport.contracts.imports.ImportRequested;
+import io.contactimport.contracts.imports.Lane;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Cuts a CSV into row batches, streaming. Deterministic: a row's bucket depends only on its email, and a bucket's
- * batch is cut when it reaches a row or byte limit, so the same file always yields the same batches, numbered
- * the same way. Memory is bounded by buckets × batch size, whatever the file size.
+ * Cuts a CSV into row batches, streaming. Deterministic: a row's bucket depends only on its email (in the bulk lane)
+ * or its import (in the express lane), and a bucket's batch is cut when it reaches a row or byte limit, so the same
+ * file always yields the same batches, numbered the same way. Memory is bounded by buckets × batch size, whatever the file size.
  */
 @ApplicationScoped
 public class FileSplitter {
@@ -50,7 +51,9 @@ public class FileSplitter {
         }
     }
 
-    public <B extends BatchSink.OpenBatch> Split split(ImportRequested request, InputStream file, BatchSink<B> sink) {
+    public <B extends BatchSink.OpenBatch> Split split(ImportRequested request, Lane lane, InputStream file,
+                                                       BatchSink<B> sink) {
+        int importBucket = Buckets.ofImport(request.importId());
         List<Bucket<B>> buckets = new ArrayList<>(Buckets.COUNT);
         for (int i = 0; i < Buckets.COUNT; i++) {
             buckets.add(new Bucket<>());
@@ -75,8 +78,8 @@ public class FileSplitter {
                 rows++;
                 List<String> cells = record.getFields();
                 boolean malformed = cells.size() != header.size();
-                int bucket = malformed || emailColumn >= cells.size()
-                        ? (int) (rows % Buckets.COUNT)
+                int bucket = lane == Lane.EXPRESS ? importBucket
+                        : malformed || emailColumn >= cells.size() ? (int) (rows % Buckets.COUNT)
                         : Buckets.of(request.teamId(), cells.get(emailColumn));
                 Bucket<B> target = buckets.get(bucket);
                 if (target.batch == null) {

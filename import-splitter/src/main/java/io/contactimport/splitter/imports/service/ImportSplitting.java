@@ -1,6 +1,7 @@
 package io.contactimport.splitter.imports.service;
 
 import io.contactimport.contracts.imports.ImportRequested;
+import io.contactimport.contracts.imports.Lane;
 import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.splitter.properties.client.PropertyServiceClient;
 import io.contactimport.splitter.properties.client.PropertyServiceClient.PropertyDefinition;
@@ -52,7 +53,7 @@ public class ImportSplitting {
     @ExponentialBackoff(maxDelay = Outages.MAX_DELAY_SECONDS, maxDelayUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = TransientFailures.Predicate.class)
     @BeforeRetry(Outages.LogWait.class)
-    public ImportSplit split(ImportRequested request, Supplier<BatchSink<?>> sinks) {
+    public ImportSplit split(ImportRequested request, Lane lane, Supplier<BatchSink<?>> sinks) {
         try {
             ensureProperties(request);
         } catch (WebApplicationException e) {
@@ -65,7 +66,7 @@ public class ImportSplitting {
         }
         ObjectStore.StoredObject file = store.open(request.objectKey());
         try (file) {
-            FileSplitter.Split split = splitter.split(request, file, sinks.get());
+            FileSplitter.Split split = splitter.split(request, lane, file, sinks.get());
             LOG.infof("import %s: %d rows in %d batches", request.importId(), split.rows(), split.batches());
             return ImportSplit.completed(request.importId(), request.teamId(), split.rows(), split.batches());
         } catch (FileSplitter.UnreadableFileException e) {

@@ -8,6 +8,7 @@ import io.contactimport.contracts.batches.Buckets;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.ImportRequested;
+import io.contactimport.contracts.imports.Lane;
 import io.contactimport.contracts.imports.OnConflict;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,12 @@ class FileSplitterTest {
     }
 
     private ListSink split(String csv) {
+        return split(csv, Lane.BULK);
+    }
+
+    private ListSink split(String csv, Lane lane) {
         ListSink sink = new ListSink();
-        splitter.split(request, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), sink);
+        splitter.split(request, lane, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), sink);
         return sink;
     }
 
@@ -88,6 +93,19 @@ class FileSplitterTest {
                 .flatMap(b -> b.rows().stream()).filter(r -> r.cells().get(0).equals("user7@example.com"))
                 .map(RowBatch.Row::number).toList();
         assertEquals(List.of(8L, 48L, 88L, 128L, 168L), user7);
+    }
+
+    @Test
+    void anExpressImportKeepsAllItsRowsInOneBucketInFileOrder() {
+        ListSink sink = split(file(23) + "a,b,c\n", Lane.EXPRESS);
+        int bucket = Buckets.ofImport(request.importId());
+        assertEquals(List.of(0, 1, 2, 3, 4), sink.batches.stream().map(RowBatch::sequence).toList());
+        assertTrue(sink.batches.stream().allMatch(batch -> batch.bucket() == bucket));
+        List<Long> numbers = sink.batches.stream().flatMap(b -> b.rows().stream()).map(RowBatch.Row::number).toList();
+        assertEquals(24, numbers.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            assertEquals(i + 1, numbers.get(i));
+        }
     }
 
     @Test

@@ -29,8 +29,19 @@ public class RowBatchConsumer {
         this.outcomes = outcomes;
     }
 
+    /** The bulk lane: batches of large files, in order per partition. */
     @Incoming("row-batches")
     public Uni<Void> consume(RowBatch batch) {
+        return applyAndAnnounce(batch);
+    }
+
+    /** The express lane: small files' batches, with a consumer of their own so they never wait behind bulk ones. */
+    @Incoming("express-row-batches")
+    public Uni<Void> consumeExpress(RowBatch batch) {
+        return applyAndAnnounce(batch);
+    }
+
+    private Uni<Void> applyAndAnnounce(RowBatch batch) {
         return applier.apply(batch, Refusals.FAIL_THE_BATCH)
                 .onFailure(RowBatchConsumer::isRefusal).recoverWithUni(refusal -> {
                     LOG.warnf("batch %s was refused (%s); applying it again with only the refused rows failing",

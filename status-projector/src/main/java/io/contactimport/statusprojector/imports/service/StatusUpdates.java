@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Everything that changes an import's status: the three event streams and a team's cancellation. Each update is
- * written to the projection, then announced from what is stored (StatusAnnouncements), after the commit. The event
- * updates are idempotent, so an outage of PostgreSQL or Kafka is waited out by doing them again.
+ * written to the projection, then announced from what is stored (StatusAnnouncements), after the commit, and so are
+ * the admissions it made (AdmissionAnnouncements: a request, or an import that ended, lets the team's next start).
+ * The event updates are idempotent, so an outage of PostgreSQL or Kafka is waited out by doing them again.
  */
 @ApplicationScoped
 public class StatusUpdates {
@@ -32,10 +33,13 @@ public class StatusUpdates {
 
     private final ImportProjection projection;
     private final StatusAnnouncements announcements;
+    private final AdmissionAnnouncements admissions;
 
-    public StatusUpdates(ImportProjection projection, StatusAnnouncements announcements) {
+    public StatusUpdates(ImportProjection projection, StatusAnnouncements announcements,
+                         AdmissionAnnouncements admissions) {
         this.projection = projection;
         this.announcements = announcements;
+        this.admissions = admissions;
     }
 
     @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
@@ -53,8 +57,10 @@ public class StatusUpdates {
             topics.add(new JsonObject().put("id", topic.id().toString())
                     .put("subscription", topic.optIn() ? "opt_in" : "opt_out"));
         }
-        return projection.requested(event, columnMapView(event.columnMap()), segments.encode(), topics.encode())
-                .chain(() -> announcements.announce(event.teamId(), event.importId(), false));
+        return projection.requested(event, columnMapView(event.columnMap()), segments.encode(), topics.encode(),
+                        admissions.keep(event))
+                .chain(() -> announcements.announce(event.teamId(), event.importId(), false))
+                .chain(() -> admissions.announce(event.teamId()));
     }
 
     @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
@@ -63,7 +69,8 @@ public class StatusUpdates {
     @RetryWhen(exception = TransientFailures.Predicate.class)
     @BeforeRetry(Outages.LogWait.class)
     public Uni<Void> split(ImportSplit event) {
-        return projection.split(event).chain(() -> announcements.announce(event.teamId(), event.importId(), true));
+        return projection.split(event).chain(() -> announcements.announce(event.teamId(), event.importId(), true))
+                .chain(() -> admissions.announce(event.teamId()));
     }
 
     @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
@@ -73,7 +80,8 @@ public class StatusUpdates {
     @BeforeRetry(Outages.LogWait.class)
     public Uni<Void> batchProcessed(RowBatchProcessed event) {
         return projection.batchProcessed(event)
-                .chain(() -> announcements.announce(event.teamId(), event.importId(), true));
+                .chain(() -> announcements.announce(event.teamId(), event.importId(), true))
+                .chain(() -> admissions.announce(event.teamId()));
     }
 
     /**
@@ -81,7 +89,8 @@ public class StatusUpdates {
      * should Kafka not take it now, the sweeper does later.
      */
     public Uni<Void> cancel(UUID teamId, UUID importId) {
-        return projection.canceled(importId).chain(() -> announcements.announce(teamId, importId, false)
+        return projection.canceled(teamId, importId).chain(() -> announcements.announce(teamId, importId, false)
+                .chain(() -> admissions.announce(teamId))
                 .onFailure().invoke(e -> LOG.warnf("cancellation of %s stored, announced later: %s", importId, e))
                 .onFailure().recoverWithNull());
     }
