@@ -1,5 +1,6 @@
 package io.contactimport.support.faults;
 
+import io.micrometer.core.instrument.Metrics;
 import io.smallrye.faulttolerance.api.BeforeRetryHandler;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.jboss.logging.Logger;
@@ -31,7 +32,10 @@ public final class Outages {
     private Outages() {
     }
 
-    /** One line per wait, naming what is being waited for and why. */
+    /**
+     * One line per wait, naming what is being waited for and why, and one count on
+     * {@code contact_imports_retries_total{operation, cause}} (the cause: the root failure's class).
+     */
     public static final class LogWait implements BeforeRetryHandler {
 
         private static final Logger LOG = Logger.getLogger(Outages.class);
@@ -39,15 +43,23 @@ public final class Outages {
         @Override
         public void handle(ExecutionContext context) {
             Throwable failure = context.getFailure();
-            LOG.warnf("%s.%s waits for an unavailable dependency: %s", context.getMethod().getDeclaringClass()
-                    .getSimpleName(), context.getMethod().getName(), rootMessage(failure));
+            String operation = context.getMethod().getDeclaringClass().getSimpleName() + "."
+                    + context.getMethod().getName();
+            LOG.warnf("%s waits for an unavailable dependency: %s", operation, rootMessage(failure));
+            Metrics.counter("contact_imports.retries", "operation", operation,
+                    "cause", root(failure).getClass().getSimpleName()).increment();
         }
 
-        private static String rootMessage(Throwable failure) {
+        private static Throwable root(Throwable failure) {
             Throwable root = failure;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
+            return root;
+        }
+
+        private static String rootMessage(Throwable failure) {
+            Throwable root = root(failure);
             return root == failure ? String.valueOf(failure) : failure + " (" + root + ")";
         }
     }

@@ -3,12 +3,15 @@ package io.contactimport.gateway.imports.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.gateway.imports.repository.ImportRequests;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -26,12 +29,19 @@ public class ImportRequestedPublisher {
     private final MutinyEmitter<ImportRequested> emitter;
     private final ImportRequests requests;
     private final ObjectMapper json;
+    /** Read with every round of the re-announcer, for the gauges. */
+    private final AtomicReference<ImportRequests.Backlog> backlog =
+            new AtomicReference<>(new ImportRequests.Backlog(0, 0));
 
     public ImportRequestedPublisher(@Channel("import-requested") MutinyEmitter<ImportRequested> emitter,
-                                    ImportRequests requests, ObjectMapper json) {
+                                    ImportRequests requests, ObjectMapper json, MeterRegistry metrics) {
         this.emitter = emitter;
         this.requests = requests;
         this.json = json;
+        Gauge.builder("contact_imports.outbox.backlog", backlog, b -> b.get().requests())
+                .description("Import requests stored but not yet acknowledged by Kafka").register(metrics);
+        Gauge.builder("contact_imports.outbox.age", backlog, b -> b.get().oldestAgeSeconds()).baseUnit("seconds")
+                .description("How long the oldest unacknowledged import request has waited").register(metrics);
     }
 
     public Uni<Void> publish(ImportRequested event) {
@@ -42,7 +52,7 @@ public class ImportRequestedPublisher {
 
     @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> republishUnannounced() {
-        return requests.unpublished(GRACE_SECONDS).onItem().transformToMulti(Multi.createFrom()::iterable)
+        return requests.backlog().invoke(backlog::set).chain(() -> requests.unpublished(GRACE_SECONDS)).onItem().transformToMulti(Multi.createFrom()::iterable)
                 .onItem().transformToUniAndConcatenate(stored -> {
                     try {
                         LOG.infof("re-announcing import %s", stored.id());

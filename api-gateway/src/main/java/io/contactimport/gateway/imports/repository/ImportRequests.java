@@ -47,6 +47,20 @@ public class ImportRequests {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
     }
 
+    /** The outbox's backlog: how many requests Kafka has not acknowledged yet, and the oldest one's age. */
+    public record Backlog(long requests, double oldestAgeSeconds) {
+    }
+
+    public Uni<Backlog> backlog() {
+        return pool.query("""
+                        SELECT count(*) AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS age
+                        FROM gateway.import_requests WHERE published_at IS NULL""").execute()
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Backlog(row.getLong("n"), row.getDouble("age"));
+                });
+    }
+
     /** Requests whose event Kafka has not acknowledged after a grace period: a crash or a broker outage. */
     public Uni<List<StoredRequest>> unpublished(int graceSeconds) {
         return pool.preparedQuery("""

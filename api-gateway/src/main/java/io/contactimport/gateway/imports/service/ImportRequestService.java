@@ -17,6 +17,9 @@ import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.events.ImportRequestedPublisher;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.storage.ObjectStore;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -55,16 +58,22 @@ public class ImportRequestService {
     private final ImportRequestedPublisher publisher;
     private final PropertyServiceClient properties;
     private final RowProcessorClient definitions;
+    private final Timer storing;
+    private final DistributionSummary uploadSizes;
 
     public ImportRequestService(ObjectMapper json, ObjectStore store, ImportRequests requests,
                                 ImportRequestedPublisher publisher, @RestClient PropertyServiceClient properties,
-                                @RestClient RowProcessorClient definitions) {
+                                @RestClient RowProcessorClient definitions, MeterRegistry metrics) {
         this.json = json;
         this.store = store;
         this.requests = requests;
         this.publisher = publisher;
         this.properties = properties;
         this.definitions = definitions;
+        this.storing = Timer.builder("contact_imports.upload.store")
+                .description("Storing an uploaded file in the object store").register(metrics);
+        this.uploadSizes = DistributionSummary.builder("contact_imports.upload.size").baseUnit("bytes")
+                .description("Sizes of the files imported").register(metrics);
     }
 
     /** What identifies an import request for {@code Idempotency-Key}: its fields and the file's content. */
@@ -107,9 +116,12 @@ public class ImportRequestService {
 
         UUID importId = UUID.randomUUID();
         String objectKey = "imports/" + teamId + "/" + importId;
-        long storing = System.nanoTime();
+        long storeStart = System.nanoTime();
         long size = store.put(objectKey, request.file());
-        LOG.infof("import %s: %d bytes stored in %d ms", importId, size, (System.nanoTime() - storing) / 1_000_000);
+        long stored = System.nanoTime() - storeStart;
+        storing.record(Duration.ofNanos(stored));
+        uploadSizes.record(size);
+        LOG.infof("import %s: %d bytes stored in %d ms", importId, size, stored / 1_000_000);
         ImportRequested event = new ImportRequested(importId, teamId, objectKey, request.fileName(), size, columnMap,
                 onConflict, segments, topics, Instant.now());
         record(event, objectKey);

@@ -7,9 +7,13 @@ import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.splitter.imports.service.ImportSplitting;
 import io.contactimport.contracts.imports.Lane;
 import io.contactimport.support.faults.TransientFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,17 +37,20 @@ public class ImportAdmittedConsumer {
     private final MutinyEmitter<byte[]> expressBatches;
     private final ObjectMapper json;
     private final int maxInFlight;
+    private final MeterRegistry metrics;
 
     public ImportAdmittedConsumer(ImportSplitting splitting, ImportSplitPublisher splits,
                                   @Channel("row-batches") MutinyEmitter<byte[]> bulkBatches,
                                   @Channel("express-row-batches") MutinyEmitter<byte[]> expressBatches,
-                                  ObjectMapper json, @ConfigProperty(name = "splitter.max-in-flight") int maxInFlight) {
+                                  ObjectMapper json, @ConfigProperty(name = "splitter.max-in-flight") int maxInFlight,
+                                  MeterRegistry metrics) {
         this.splitting = splitting;
         this.splits = splits;
         this.bulkBatches = bulkBatches;
         this.expressBatches = expressBatches;
         this.json = json;
         this.maxInFlight = maxInFlight;
+        this.metrics = metrics;
     }
 
     @Incoming("bulk-admissions")
@@ -66,6 +73,7 @@ public class ImportAdmittedConsumer {
         LOG.infof("splitting import %s (%s, %d bytes) in the %s lane", request.importId(), request.fileName(),
                 request.fileSize(), lane.name().toLowerCase());
         MutinyEmitter<byte[]> batches = lane == Lane.EXPRESS ? expressBatches : bulkBatches;
+        long started = System.nanoTime();
         ImportSplit split;
         try {
             split = splitting.split(request, lane, () -> new KafkaBatchSink(batches, json, maxInFlight));
@@ -78,5 +86,10 @@ public class ImportAdmittedConsumer {
                     "The file could not be processed: " + e.getMessage());
         }
         splits.publish(split);
+        String laneTag = lane.dbValue();
+        Timer.builder("contact_imports.split").description("Splitting one file, from admission to its last batch")
+                .tag("lane", laneTag).register(metrics).record(Duration.ofNanos(System.nanoTime() - started));
+        Counter.builder("contact_imports.split.rows").description("Rows cut into batches").tag("lane", laneTag)
+                .register(metrics).increment(split.totalRows());
     }
 }

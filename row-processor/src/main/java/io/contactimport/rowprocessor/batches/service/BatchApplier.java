@@ -50,10 +50,11 @@ public class BatchApplier {
     private final CanceledImports canceled;
     private final SegmentMembers segmentMembers;
     private final TopicSubscriptions topicSubscriptions;
+    private final BatchMetrics metrics;
 
     public BatchApplier(Pool pool, RowReader reader, ContactUpsert upsert, FailedRowStore failedRows,
                         BatchLedger ledger, CanceledImports canceled, SegmentMembers segmentMembers,
-                        TopicSubscriptions topicSubscriptions) {
+                        TopicSubscriptions topicSubscriptions, BatchMetrics metrics) {
         this.pool = pool;
         this.reader = reader;
         this.upsert = upsert;
@@ -62,6 +63,7 @@ public class BatchApplier {
         this.canceled = canceled;
         this.segmentMembers = segmentMembers;
         this.topicSubscriptions = topicSubscriptions;
+        this.metrics = metrics;
     }
 
     /** What to do when PostgreSQL refuses a batch's statements for a reason of its data. */
@@ -105,8 +107,14 @@ public class BatchApplier {
                 });
         // A Vert.x transaction rolls back at the first failed statement, savepoint or not: the poison path runs
         // its own BEGIN and COMMIT.
+        long started = System.nanoTime();
         return (isolateRefusedRows ? pool.withConnection(connection -> inOwnTransaction(connection, work))
                 : pool.withTransaction(work))
+                .invoke(applied -> {
+                    if (applied != null) {
+                        metrics.applied(applied, started);
+                    }
+                })
                 .flatMap(outcome -> outcome != null ? Uni.createFrom().item(outcome) : ledger.storedOutcome(batch));
     }
 

@@ -4,6 +4,7 @@ import io.contactimport.contracts.batches.RowBatchProcessed;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.contracts.imports.Lane;
+import io.contactimport.statusprojector.imports.metrics.ImportMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,7 +50,7 @@ public class ImportProjection {
                 completed_at = CASE WHEN next.status IN ('completed', 'failed') THEN now() END
             FROM next
             WHERE i.id = $1 AND i.status NOT IN ('completed', 'failed') AND i.status <> next.status
-            RETURNING i.status""";
+            RETURNING i.status, extract(epoch FROM i.completed_at - i.created_at) AS took""";
 
     /** Admits the team's oldest queued imports of each lane while fewer than $2 of that lane have not ended. */
     private static final String ADMIT = """
@@ -66,13 +68,15 @@ public class ImportProjection {
             WHERE i.id = w.id AND w.place <= $2 - coalesce(r.n, 0)""";
 
     private final Pool pool;
+    private final ImportMetrics metrics;
     private final int maxRunningPerTeam;
     private final long expressMaxBytes;
 
-    public ImportProjection(Pool pool,
+    public ImportProjection(Pool pool, ImportMetrics metrics,
                             @ConfigProperty(name = "projector.team-max-running-imports") int maxRunningPerTeam,
                             @ConfigProperty(name = "projector.express-lane-max-bytes") long expressMaxBytes) {
         this.pool = pool;
+        this.metrics = metrics;
         this.maxRunningPerTeam = maxRunningPerTeam;
         this.expressMaxBytes = expressMaxBytes;
     }
@@ -131,10 +135,19 @@ public class ImportProjection {
                 .execute(Tuple.of(teamId))
                 .chain(() -> write.apply(connection))
                 .chain(() -> connection.preparedQuery(REFRESH_STATUS).execute(Tuple.of(importId)))
-                .chain(refreshed -> request || hasEnded(refreshed)
+                .call(refreshed -> request || hasEnded(refreshed)
                         ? connection.preparedQuery(ADMIT).execute(Tuple.of(teamId, maxRunningPerTeam))
-                        : Uni.createFrom().nullItem())
-                .replaceWithVoid());
+                        : Uni.createFrom().nullItem()))
+                .invoke(this::countEnd)
+                .replaceWithVoid();
+    }
+
+    /** After the commit: an import that has just ended is counted once (a retry finds it ended already). */
+    private void countEnd(RowSet<Row> refreshed) {
+        if (hasEnded(refreshed)) {
+            Row row = refreshed.iterator().next();
+            metrics.ended(row.getString("status"), Duration.ofMillis((long) (row.getDouble("took") * 1000)));
+        }
     }
 
     private static boolean hasEnded(RowSet<Row> refreshed) {
