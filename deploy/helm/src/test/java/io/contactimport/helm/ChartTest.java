@@ -62,7 +62,7 @@ class ChartTest {
         }
         assertThat(policy(manifests, "row-processor")).contains("app.kubernetes.io/name: api-gateway\n")
                 .doesNotContain("app.kubernetes.io/name: import-splitter\n");
-        assertThat(policy(manifests, "import-splitter")).contains("ingress:\n    []");
+        assertThat(policy(manifests, "import-splitter")).contains("ingress: []");
         assertThat(manifests.split("\n---\n")).noneMatch(manifest -> manifest.contains("kind: NetworkPolicy")
                 && manifest.contains("name: imports-api-gateway\n"));
 
@@ -70,6 +70,44 @@ class ChartTest {
                 .set("networkPolicy.enabled", "false").call();
         assertThat(own).doesNotContain("kind: NetworkPolicy")
                 .contains("secretKeyRef: { name: my-token, key: token }");
+    }
+
+    @Test
+    void meetsTheRestrictedPodSecurityStandardAndTakesExtraSettings() {
+        String manifests = new Helm(CHART).template().withName("imports")
+                .set("gateway.extraEnv[0].name", "KAFKA_SECURITY_PROTOCOL").set("gateway.extraEnv[0].value", "SSL")
+                .set("rowProcessor.extraEnvFrom[0].secretRef.name", "kafka-sasl")
+                .set("image.pullSecrets[0]", "registry-login").call();
+        assertThat(count(manifests, "runAsNonRoot: true")).isEqualTo(5);
+        assertThat(count(manifests, "seccompProfile: { type: RuntimeDefault }")).isEqualTo(5);
+        assertThat(count(manifests, "readOnlyRootFilesystem: true")).isEqualTo(5);
+        assertThat(count(manifests, "allowPrivilegeEscalation: false")).isEqualTo(5);
+        assertThat(count(manifests, "capabilities: { drop: [ALL] }")).isEqualTo(5);
+        assertThat(count(manifests, "mountPath: /tmp")).isEqualTo(5);
+        assertThat(manifests).contains("sizeLimit: 2Gi").contains("ephemeral-storage: 2Gi")
+                .contains("- name: KAFKA_SECURITY_PROTOCOL\n              value: SSL")
+                .contains("envFrom:\n            - secretRef:\n                name: kafka-sasl")
+                .contains("imagePullSecrets:\n        - name: registry-login")
+                .contains("kind: ServiceAccount").contains("automountServiceAccountToken: false");
+        assertThat(count(manifests, "kind: PodDisruptionBudget")).isEqualTo(5);
+        assertThat(count(manifests, "prometheus.io/path: /q/metrics")).isEqualTo(5);
+        assertThat(manifests).doesNotContain("kind: ServiceMonitor").doesNotContain("kind: PrometheusRule");
+    }
+
+    @Test
+    void shipsTheScrapeConfigurationAndAlertsWhenAsked() {
+        String manifests = new Helm(CHART).template().withName("imports")
+                .set("metrics.serviceMonitor.enabled", "true").set("metrics.prometheusRule.enabled", "true")
+                .set("networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.team", "monitoring").call();
+        assertThat(manifests).contains("kind: ServiceMonitor").contains("path: /q/metrics")
+                .contains("kind: PrometheusRule");
+        for (String alert : List.of("ContactImportStalled", "ContactImportConsumerLag", "ContactImportOutboxOld",
+                "ContactImportRetrying", "ContactImportApiErrors", "ContactImportsFailing")) {
+            assertThat(manifests).contains("alert: " + alert);
+        }
+        assertThat(policy(manifests, "import-splitter")).doesNotContain("ingress: []").contains("team: monitoring");
+        assertThat(policy(manifests, "row-processor")).contains("app.kubernetes.io/name: api-gateway\n")
+                .contains("team: monitoring");
     }
 
     /** The NetworkPolicy of one service, as rendered. */
