@@ -1,6 +1,7 @@
 package io.contactimport.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import java.nio.file.Files;
@@ -98,9 +99,11 @@ class ChartTest {
     void shipsTheScrapeConfigurationAndAlertsWhenAsked() {
         String manifests = new Helm(CHART).template().withName("imports")
                 .set("metrics.serviceMonitor.enabled", "true").set("metrics.prometheusRule.enabled", "true")
+                .set("metrics.grafanaDashboard.enabled", "true")
                 .set("networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.team", "monitoring").call();
         assertThat(manifests).contains("kind: ServiceMonitor").contains("path: /q/metrics")
-                .contains("kind: PrometheusRule");
+                .contains("kind: PrometheusRule").contains("grafana_dashboard: \"1\"")
+                .contains("\"expr\": \"sum by (outcome) (rate(contact_imports_rows_total[1m]))\"");
         for (String alert : List.of("ContactImportStalled", "ContactImportConsumerLag", "ContactImportOutboxOld",
                 "ContactImportRetrying", "ContactImportApiErrors", "ContactImportsFailing")) {
             assertThat(manifests).contains("alert: " + alert);
@@ -108,6 +111,14 @@ class ChartTest {
         assertThat(policy(manifests, "import-splitter")).doesNotContain("ingress: []").contains("team: monitoring");
         assertThat(policy(manifests, "row-processor")).contains("app.kubernetes.io/name: api-gateway\n")
                 .contains("team: monitoring");
+    }
+
+    @Test
+    void refusesAValueItDoesNotKnow() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("imports").set("gateway.replica", "3").call())
+                .hasMessageContaining("replica");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("imports")
+                .set("gateway.rateLimitPerSecond", "many").call()).hasMessageContaining("rateLimitPerSecond");
     }
 
     /** The NetworkPolicy of one service, as rendered. */
