@@ -52,7 +52,8 @@ public class ImportRequestedPublisher {
 
     @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> republishUnannounced() {
-        return requests.backlog().invoke(backlog::set).chain(() -> requests.unpublished(GRACE_SECONDS)).onItem().transformToMulti(Multi.createFrom()::iterable)
+        return requests.backlog().invoke(backlog::set).chain(() -> requests.unpublished(GRACE_SECONDS))
+                .onItem().transformToMulti(Multi.createFrom()::iterable)
                 .onItem().transformToUniAndConcatenate(stored -> {
                     try {
                         LOG.infof("re-announcing import %s", stored.id());
