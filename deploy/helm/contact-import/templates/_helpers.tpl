@@ -35,8 +35,9 @@ http://{{ .Release.Name }}-{{ .service }}:80
   valueFrom: { secretKeyRef: { name: {{ .Values.s3.existingSecret }}, key: access-key } }
 - name: S3_SECRET_KEY
   valueFrom: { secretKeyRef: { name: {{ .Values.s3.existingSecret }}, key: secret-key } }
+{{- $credential := .Values.internalApi.existingSecret | default (printf "%s-internal-api" .Release.Name) }}
 - name: INTERNAL_API_TOKEN
-  valueFrom: { secretKeyRef: { name: {{ .Values.internalApi.existingSecret | default (printf "%s-internal-api" .Release.Name) }}, key: token } }
+  valueFrom: { secretKeyRef: { name: {{ $credential }}, key: token } }
 - name: PROPERTY_SERVICE_URL
   value: http://{{ .Release.Name }}-property-service:80
 - name: STATUS_PROJECTOR_URL

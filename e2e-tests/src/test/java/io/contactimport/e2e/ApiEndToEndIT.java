@@ -43,7 +43,7 @@ class ApiEndToEndIT {
     }
 
     private static RequestSpecification as(String key) {
-        return given().baseUri(system.api()).header("Authorization", "Bearer " + key).contentType("application/json");
+        return system.as(key);
     }
 
     @Test

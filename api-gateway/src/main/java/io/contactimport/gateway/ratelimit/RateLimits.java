@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,6 +29,8 @@ public class RateLimits {
 
     private final Pool pool;
     private final int limit;
+    /** Whether the last count failed: an outage is logged once when it starts and once when it ends. */
+    private final AtomicBoolean uncounted = new AtomicBoolean();
 
     public RateLimits(Pool pool, @ConfigProperty(name = "gateway.rate-limit.requests-per-second") int limit) {
         this.pool = pool;
@@ -40,9 +43,16 @@ public class RateLimits {
 
     public Uni<Verdict> take(UUID teamId) {
         return pool.preparedQuery(TAKE).execute(Tuple.of(teamId))
-                .map(rows -> verdict(rows.iterator().next().getInteger("used")))
+                .map(rows -> {
+                    if (uncounted.compareAndSet(true, false)) {
+                        LOG.info("rate limits are counted again");
+                    }
+                    return verdict(rows.iterator().next().getInteger("used"));
+                })
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("rate limit not counted (PostgreSQL: %s); letting the request through", e.toString());
+                    if (uncounted.compareAndSet(false, true)) {
+                        LOG.warnf("rate limits not counted (PostgreSQL: %s); letting requests through", e.toString());
+                    }
                     return verdict(0);
                 });
     }

@@ -23,12 +23,15 @@ public final class Buckets {
 
     /** The bucket of an express-lane import: one for all its rows, so they are applied in file order. */
     public static int ofImport(UUID importId) {
-        int hash = importId.hashCode();
-        return Math.floorMod(hash ^ (hash >>> 16), COUNT);
+        return spread(importId.hashCode());
     }
 
     public static int of(UUID teamId, String email) {
-        int hash = teamId.hashCode() * 31 + normaliseEmail(email).hashCode();
+        return spread(teamId.hashCode() * 31 + normaliseEmail(email).hashCode());
+    }
+
+    /** The hash's high bits folded into the low ones, then the bucket. */
+    private static int spread(int hash) {
         return Math.floorMod(hash ^ (hash >>> 16), COUNT);
     }
 }

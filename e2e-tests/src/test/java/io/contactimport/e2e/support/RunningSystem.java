@@ -10,6 +10,7 @@ import io.contactimport.stack.Service;
 import io.contactimport.stack.ServiceFleet;
 import io.contactimport.stack.StackLayout;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -111,6 +112,17 @@ public final class RunningSystem implements AutoCloseable {
         return key;
     }
 
+    /** A request as the team of {@code key} makes it to the gateway, with a JSON body. */
+    public RequestSpecification as(String key) {
+        return given().baseUri(api()).header("Authorization", "Bearer " + key).contentType("application/json");
+    }
+
+    /** The import as {@code GET /contacts/imports/{id}} answers it (200 expected). */
+    public JsonPath importStatus(String key, String id) {
+        return given().header("Authorization", "Bearer " + key).when().get(api() + "/contacts/imports/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     public String createImport(String key, Path file, String onConflict) {
         var request = given().header("Authorization", "Bearer " + key).multiPart("file", file.toFile(), "text/csv");
         if (onConflict != null) {
@@ -125,8 +137,7 @@ public final class RunningSystem implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         JsonPath body;
         do {
-            body = given().header("Authorization", "Bearer " + key).when().get(api() + "/contacts/imports/" + id)
-                    .then().statusCode(200).extract().jsonPath();
+            body = importStatus(key, id);
             String status = body.getString("status");
             if (status.equals("completed") || status.equals("failed")) {
                 return body;

@@ -1,6 +1,5 @@
 package io.contactimport.e2e.teams;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactimport.e2e.support.ContactFiles;
@@ -50,7 +49,7 @@ class FairnessIT {
         String largeImport = system.createImport(large, largeFile, null);
         system.awaitApplied(large, largeImport, 20_000);
         long busy = medianOfThree(small, smallFile);
-        JsonPath largeWhenSmallEnded = status(large, largeImport);
+        JsonPath largeWhenSmallEnded = system.importStatus(large, largeImport);
         System.out.printf("[fairness] %d-row import (median of 3): %d ms idle, %d ms beside a 400,000-row import%n",
                 SMALL_ROWS, idle / 1_000_000, busy / 1_000_000);
 
@@ -75,7 +74,7 @@ class FairnessIT {
         }
         boolean sawQueuedBehindRunning = false;
         for (String id : imports.subList(2, 4)) {
-            JsonPath waiting = status(key, id);
+            JsonPath waiting = system.importStatus(key, id);
             if (waiting.getString("status").equals("queued") && waiting.getInt("counts.total") == 0) {
                 sawQueuedBehindRunning = true;
             }
@@ -109,11 +108,6 @@ class FairnessIT {
         assertThat(done.getInt("counts.created") + done.getInt("counts.updated")).isEqualTo(SMALL_ROWS);
         Instant[] span = spans(List.of(id), "created_at").get(0);
         return Duration.between(span[0], span[1]).toNanos();
-    }
-
-    private static JsonPath status(String key, String id) {
-        return given().header("Authorization", "Bearer " + key)
-                .get(system.api() + "/contacts/imports/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     /** When each import started ({@code created_at} or {@code admitted_at}) and ended, in the order given. */

@@ -34,7 +34,7 @@ class TeamIsolationIT {
     }
 
     private static RequestSpecification as(String key) {
-        return given().baseUri(system.api()).header("Authorization", "Bearer " + key).contentType("application/json");
+        return system.as(key);
     }
 
     /** One call of the sweep: method, path, and body. */

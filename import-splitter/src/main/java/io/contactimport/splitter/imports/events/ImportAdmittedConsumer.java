@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.imports.ImportAdmitted;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
-import io.contactimport.splitter.imports.service.ImportSplitting;
 import io.contactimport.contracts.imports.Lane;
+import io.contactimport.splitter.imports.service.ImportSplitting;
 import io.contactimport.support.faults.TransientFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * ImportAdmitted → split into row batches → ImportSplit, in the lane the admission names: every admission is read
- * twice, by a consumer group per lane, and each splits the files of its lane one after the other, so a small file is split at once even
- * while a large one is. The admission's offset is committed only when the split is announced, so a crash re-splits
+ * twice, by a consumer group per lane, and each splits the files of its lane one after the other, so a small file is
+ * split at once even while a large one is. The admission's offset is committed only when the split is announced, so a crash re-splits
  * the file; the batches come out identical and the row-processors' ledger recognises them. An outage is waited out
  * inside; anything else that fails the split fails the import, with the reason.
  */
@@ -71,7 +71,7 @@ public class ImportAdmittedConsumer {
         }
         ImportRequested request = admission.request();
         LOG.infof("splitting import %s (%s, %d bytes) in the %s lane", request.importId(), request.fileName(),
-                request.fileSize(), lane.name().toLowerCase());
+                request.fileSize(), lane.dbValue());
         MutinyEmitter<byte[]> batches = lane == Lane.EXPRESS ? expressBatches : bulkBatches;
         long started = System.nanoTime();
         ImportSplit split;

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Cuts a CSV into row batches, streaming. Deterministic: a row's bucket depends only on its email (in the bulk lane)
  * or its import (in the express lane), and a bucket's batch is cut when it reaches a row or byte limit, so the same
- * file always yields the same batches, numbered the same way. Memory is bounded by buckets × batch size, whatever the file size.
+ * file always yields the same batches, numbered the same way. Memory is bounded by buckets × batch size, whatever
+ * the file size.
  */
 @ApplicationScoped
 public class FileSplitter {
