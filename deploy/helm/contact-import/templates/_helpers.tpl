@@ -44,4 +44,39 @@ http://{{ .Release.Name }}-{{ .service }}:80
   value: http://{{ .Release.Name }}-status-projector:80
 - name: ROW_PROCESSOR_URL
   value: http://{{ .Release.Name }}-row-processor:80
+- name: LOG_JSON
+  value: {{ .Values.logs.json | quote }}
+{{- with .Values.tracing.endpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+- name: OTEL_EXPORTER_OTLP_PROTOCOL
+  value: {{ $.Values.tracing.protocol | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+The Kubernetes "restricted" Pod Security Standard: not root, no privilege escalation, no capabilities, the runtime's
+seccomp profile, a read-only root filesystem (/tmp on an emptyDir). Every pod of the chart.
+*/}}
+{{- define "contact-import.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 1001
+runAsGroup: 1001
+fsGroup: 1001
+seccompProfile: { type: RuntimeDefault }
+{{- end }}
+
+{{- define "contact-import.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities: { drop: [ALL] }
+{{- end }}
+
+{{- define "contact-import.pullSecrets" -}}
+{{- with .Values.image.pullSecrets }}
+imagePullSecrets:
+  {{- range . }}
+  - name: {{ . }}
+  {{- end }}
+{{- end }}
 {{- end }}

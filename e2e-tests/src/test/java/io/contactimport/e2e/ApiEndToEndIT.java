@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.e2e.support.RunningSystem;
-import io.contactimport.stack.TeamKeys;
+import io.contactimport.gateway.admin.TeamKeys;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -182,11 +182,11 @@ class ApiEndToEndIT {
 
     @Test
     void anOperatorCreatesATeamWithAKeyAndRevokesIt() throws Exception {
-        String created = TeamKeys.run(system.database(), "create", "Operators' team");
+        String created = TeamKeys.run(system.gatewayDatabase(), "create", "Operators' team");
         String key = created.substring(created.indexOf("key  ") + 5).trim();
         assertThat(key).startsWith("re_");
         as(key).get("/segments").then().statusCode(200).body("data.size()", equalTo(0));
-        assertThat(TeamKeys.run(system.database(), "revoke", key)).isEqualTo("revoked");
+        assertThat(TeamKeys.run(system.gatewayDatabase(), "revoke", key)).isEqualTo("revoked");
         // Gateways remember a key's team for API_KEY_CACHE_TTL (5 s by default).
         long revokedAt = System.nanoTime();
         while (as(key).get("/segments").statusCode() == 200) {

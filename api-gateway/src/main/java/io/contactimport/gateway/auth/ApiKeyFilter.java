@@ -2,6 +2,7 @@ package io.contactimport.gateway.auth;
 
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.support.rest.ApiErrorResponses;
+import io.contactimport.support.observability.ImportLogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,6 +38,7 @@ public class ApiKeyFilter {
                 return ApiErrorResponses.of(new ApiError(403, "invalid_api_key", "API key is invalid"));
             }
             request.setProperty(TEAM, team.get());
+            ImportLogContext.enterTeam(team.get());
             return null;
         });
     }

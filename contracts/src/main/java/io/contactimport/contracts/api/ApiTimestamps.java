@@ -16,4 +16,8 @@ public final class ApiTimestamps {
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
     }
+
+    public static Instant parse(String text) {
+        return text == null ? null : FORMAT.parse(text, Instant::from);
+    }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
+import io.contactimport.contracts.Topic;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The chart passes a strict lint and renders what a cluster needs, with the settings a user changes. */
@@ -119,6 +122,102 @@ class ChartTest {
                 .hasMessageContaining("replica");
         assertThatThrownBy(() -> new Helm(CHART).template().withName("imports")
                 .set("gateway.rateLimitPerSecond", "many").call()).hasMessageContaining("rateLimitPerSecond");
+    }
+
+    @Test
+    void createsTheTopicsOfContractsBeforeTheServicesStart() throws Exception {
+        StringBuilder expected = new StringBuilder("{\n  \"topics\": [\n");
+        for (Topic topic : Topic.values()) {
+            expected.append(String.format("    {\"name\": \"%s\", \"partitions\": %d, \"maxMessageBytes\": %d, "
+                    + "\"retentionMs\": %d}", topic.topicName(), topic.partitions(), topic.maxMessageBytes(),
+                    topic.retention().toMillis()));
+            expected.append(topic.ordinal() < Topic.values().length - 1 ? ",\n" : "\n");
+        }
+        expected.append("  ]\n}\n");
+        assertThat(Files.readString(CHART.resolve("files/topics.json")))
+                .as("files/topics.json, as contracts' Topic defines the topics").isEqualTo(expected.toString());
+
+        assertThat(Files.readString(CHART.resolve("templates/topics.yaml")))
+                .contains("\"helm.sh/hook\": pre-install,pre-upgrade");
+        // The script's commands, each on one line.
+        String job = hook(withHooks(), "name: imports-topics\n").replaceAll("\\\\\n\\s+", "");
+        assertThat(job).contains("kind: Job")
+                .contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true")
+                .contains("capabilities: { drop: [ALL] }").contains("value: \"kafka:9092\"");
+        for (Topic topic : Topic.values()) {
+            assertThat(job).contains("--create --if-not-exists --topic " + topic.topicName() + " --partitions "
+                    + topic.partitions() + " --replication-factor 3\n").contains("--entity-name "
+                    + topic.topicName() + " --add-config max.message.bytes=" + topic.maxMessageBytes()
+                    + ",retention.ms=" + topic.retention().toMillis() + "\n");
+        }
+
+        String strimzi = new Helm(CHART).template().withName("imports").set("topics.create", "strimzi")
+                .set("topics.strimzi.cluster", "events").set("topics.retentionMs.contact-imports\\.row-batches",
+                        "3600000").call();
+        assertThat(count(strimzi, "kind: KafkaTopic")).isEqualTo(Topic.values().length);
+        assertThat(strimzi).contains("strimzi.io/cluster: events")
+                .contains("topicName: contact-imports.row-batches\n  partitions: 12\n  replicas: 3\n  config:\n"
+                        + "    max.message.bytes: 8388608\n    retention.ms: 3600000\n");
+        assertThat(withHooks("topics.create", "none")).doesNotContain("name: imports-topics\n");
+    }
+
+    @Test
+    void helmTestImportsATinyFileFromTheGatewayImage() throws Exception {
+        assertThat(Files.readString(CHART.resolve("templates/tests/smoke-test.yaml")))
+                .contains("\"helm.sh/hook\": test");
+        String test = hook(withHooks(), "name: imports-smoke-test\n");
+        assertThat(test).contains("kind: Pod")
+                .contains("image: \"ghcr.io/contact-import/api-gateway:1.0.0\"")
+                .contains("command: [\"/app/admin\", \"smoke-test\", \"http://imports-api-gateway:80\"]")
+                .contains("secretKeyRef: { name: contact-import-postgres, key: password }")
+                .contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true");
+    }
+
+    @Test
+    void logsJsonDeletesUploadsAndTracesWhenGivenACollector() {
+        String defaults = new Helm(CHART).template().withName("imports").call();
+        assertThat(count(defaults, "name: LOG_JSON\n              value: \"true\"")).isEqualTo(5);
+        assertThat(defaults).contains("name: UPLOAD_RETENTION\n              value: \"7d\"")
+                .doesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT");
+        String traced = new Helm(CHART).template().withName("imports")
+                .set("tracing.endpoint", "http://otel-collector:4317").set("uploads.retentionDays", "30").call();
+        assertThat(count(traced, "name: OTEL_EXPORTER_OTLP_ENDPOINT\n              value: "
+                + "\"http://otel-collector:4317\"")).isEqualTo(5);
+        assertThat(traced).contains("name: UPLOAD_RETENTION\n              value: \"30d\"");
+    }
+
+    /**
+     * Rendered with the hooks, which {@code helm template} here leaves out: from a copy of the chart whose hook
+     * annotations are taken away (each test reads them from the template itself).
+     */
+    private static String withHooks(String... settings) throws IOException {
+        Path copy = Files.createTempDirectory("chart-with-hooks").resolve("contact-import");
+        try (Stream<Path> files = Files.walk(CHART)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.write(target, Files.readAllLines(file).stream()
+                            .filter(line -> !line.trim().startsWith("\"helm.sh/hook")).toList());
+                }
+            }
+        }
+        var template = new Helm(copy).template().withName("imports");
+        for (int i = 0; i < settings.length; i += 2) {
+            template.set(settings[i], settings[i + 1]);
+        }
+        return template.call();
+    }
+
+    /** The manifest with {@code part} among the rendered ones. */
+    private static String hook(String manifests, String part) {
+        for (String manifest : manifests.split("\n---\n")) {
+            if (manifest.contains(part)) {
+                return manifest;
+            }
+        }
+        throw new AssertionError("nothing rendered with " + part.trim() + ":\n" + manifests);
     }
 
     /** The NetworkPolicy of one service, as rendered. */

@@ -8,6 +8,7 @@ import static io.contactimport.e2e.bench.BenchApi.sleep;
 import static io.contactimport.e2e.bench.BenchApi.status;
 
 import io.contactimport.e2e.support.ContactFiles;
+import io.contactimport.e2e.support.TraceCollector;
 import io.contactimport.stack.LocalStack;
 import io.contactimport.stack.Service;
 import io.contactimport.stack.ServiceFleet;
@@ -51,21 +52,29 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        boolean withLarge = args.length <= 1 || !args[1].equals("--no-2m");
-        new ImportBenchmark().run(rows, withLarge);
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        boolean withLarge = !options.contains("--no-2m");
+        // --traced: every service exports its spans (OTLP over HTTP) to a collector in this JVM, as to a real one.
+        try (TraceCollector traces = options.contains("--traced") ? new TraceCollector() : null) {
+            new ImportBenchmark().run(rows, withLarge, traces);
+        }
     }
 
-    private void run(int rows, boolean withLarge) throws Exception {
+    private void run(int rows, boolean withLarge, TraceCollector traces) throws Exception {
         Path work = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(work);
         Path file = ContactFiles.generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
         Path firstFile = ContactFiles.generate(work.resolve("first-" + rows + ".csv"), rows, "first.");
         StackLayout layout = StackLayout.locate();
         try (LocalStack stack = LocalStack.startFresh(work.resolve("stack"))) {
-            fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
-                    // The latency probe polls as fast as it can: the rate limit must not be what it measures.
-                    Map.of("BOOTSTRAP_API_KEY", API_KEY, "BOOTSTRAP_TEAM_NAME", "bench", "RATE_LIMIT_PER_SECOND", "100000"),
-                    work.resolve("stack/logs"));
+            // The latency probe polls as fast as it can: the rate limit must not be what it measures.
+            Map<String, String> environment = new HashMap<>(Map.of("BOOTSTRAP_API_KEY", API_KEY,
+                    "BOOTSTRAP_TEAM_NAME", "bench", "RATE_LIMIT_PER_SECOND", "100000"));
+            if (traces != null) {
+                environment.putAll(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"));
+            }
+            fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(), environment, work.resolve("stack/logs"));
             try {
                 fleet.startAll();
                 client = new BenchApi(fleet.url(Service.API_GATEWAY));
@@ -85,6 +94,9 @@ public final class ImportBenchmark {
                     splitterPeakRss("after the " + 2 * rows + "-row import");
                 }
                 reportPeakRss();
+                if (traces != null) {
+                    report.put("spans received by the collector", String.format("%,d", traces.spanCount()));
+                }
             } finally {
                 fleet.close();
             }

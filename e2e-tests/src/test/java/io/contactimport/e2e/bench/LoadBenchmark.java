@@ -13,7 +13,8 @@ import io.contactimport.stack.LocalStack;
 import io.contactimport.stack.Service;
 import io.contactimport.stack.ServiceFleet;
 import io.contactimport.stack.StackLayout;
-import io.contactimport.stack.TeamKeys;
+import io.contactimport.gateway.admin.GatewayDatabase;
+import io.contactimport.gateway.admin.TeamKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -220,7 +221,8 @@ public final class LoadBenchmark {
     }
 
     private String newTeam(String name) throws Exception {
-        String created = TeamKeys.run(stack.database(), "create", name);
+        String created = TeamKeys.run(new GatewayDatabase(stack.database().jdbcUrl(),
+                stack.database().user(), stack.database().password()), "create", name);
         return created.substring(created.indexOf("key  ") + 5).trim();
     }
 

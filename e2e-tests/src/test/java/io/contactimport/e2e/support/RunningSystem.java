@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.contactimport.contracts.api.ApiKeyHash;
+import io.contactimport.gateway.admin.GatewayDatabase;
 import io.contactimport.stack.DatabaseUrl;
 import io.contactimport.stack.LocalStack;
 import io.contactimport.stack.Service;
@@ -30,6 +31,8 @@ public final class RunningSystem implements AutoCloseable {
     public static final int RATE_LIMIT_PER_SECOND = 50;
 
     private static RunningSystem shared;
+    /** Every system of the test JVM sends its traces here: tracing is on in every end-to-end test. */
+    private static TraceCollector traces;
 
     private final LocalStack stack;
     private final ServiceFleet fleet;
@@ -51,8 +54,11 @@ public final class RunningSystem implements AutoCloseable {
     public static RunningSystem start(Path dataDir) {
         StackLayout layout = StackLayout.locate();
         LocalStack stack = LocalStack.startFresh(dataDir);
-        ServiceFleet fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(),
-                Map.of("RATE_LIMIT_PER_SECOND", Integer.toString(RATE_LIMIT_PER_SECOND)), dataDir.resolve("logs"));
+        ServiceFleet fleet = new ServiceFleet(layout, stack, ServiceFleet.freePorts(), Map.of(
+                "RATE_LIMIT_PER_SECOND", Integer.toString(RATE_LIMIT_PER_SECOND),
+                "OTEL_EXPORTER_OTLP_ENDPOINT", traces().endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"), dataDir.resolve("logs"));
         try {
             fleet.startAll();
         } catch (RuntimeException e) {
@@ -60,6 +66,14 @@ public final class RunningSystem implements AutoCloseable {
             throw e;
         }
         return new RunningSystem(stack, fleet);
+    }
+
+    /** The spans every service of every system in this JVM exported. */
+    public static synchronized TraceCollector traces() {
+        if (traces == null) {
+            traces = new TraceCollector();
+        }
+        return traces;
     }
 
     @Override
@@ -86,6 +100,12 @@ public final class RunningSystem implements AutoCloseable {
 
     public DatabaseUrl database() {
         return stack.database();
+    }
+
+    /** The database as the gateway's admin commands take it. */
+    public GatewayDatabase gatewayDatabase() {
+        var db = stack.database();
+        return new GatewayDatabase(db.jdbcUrl(), db.user(), db.password());
     }
 
     public Connection connect() throws Exception {

@@ -1,6 +1,7 @@
 package io.contactimport.gateway.imports.events;
 
 import io.contactimport.gateway.imports.service.LiveImports;
+import io.contactimport.support.observability.ImportLogContext;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,6 +21,7 @@ public class ImportStatusConsumer {
 
     @Incoming("import-status")
     public void onStatus(JsonObject contactImport) {
+        ImportLogContext.enterImport(contactImport.getValue("id"));
         try {
             live.announced(contactImport);
         } catch (RuntimeException e) {

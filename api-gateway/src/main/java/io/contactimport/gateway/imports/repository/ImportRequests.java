@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,35 @@ public class ImportRequests {
                         WHERE id = $1 AND team_id = $2""")
                 .execute(Tuple.of(id, teamId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+    }
+
+    /** An uploaded file still in the object store, and the request it came with. */
+    public record KeptUpload(UUID id, UUID teamId, String objectKey, OffsetDateTime createdAt) {
+    }
+
+    /**
+     * Uploads still kept whose request is older than {@code age} (an import ends after it was requested, so only these
+     * can have ended that long ago), in request order after {@code (afterCreated, afterId)}.
+     */
+    public Uni<List<KeptUpload>> keptUploadsOlderThan(Duration age, OffsetDateTime afterCreated, UUID afterId,
+                                                      int limit) {
+        return pool.preparedQuery("""
+                        SELECT id, team_id, object_key, created_at FROM gateway.import_requests
+                        WHERE upload_deleted_at IS NULL AND created_at < now() - make_interval(secs => $1)
+                          AND (created_at, id) > ($2, $3)
+                        ORDER BY created_at, id LIMIT $4""")
+                .execute(Tuple.of(age.toSeconds(), afterCreated, afterId, limit))
+                .map(rows -> {
+                    List<KeptUpload> kept = new ArrayList<>();
+                    rows.forEach(row -> kept.add(new KeptUpload(row.getUUID("id"), row.getUUID("team_id"),
+                            row.getString("object_key"), row.getOffsetDateTime("created_at"))));
+                    return kept;
+                });
+    }
+
+    public Uni<Void> markUploadDeleted(UUID id) {
+        return pool.preparedQuery("UPDATE gateway.import_requests SET upload_deleted_at = now() WHERE id = $1")
+                .execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** The outbox's backlog: how many requests Kafka has not acknowledged yet, and the oldest one's age. */

@@ -17,6 +17,7 @@ import io.contactimport.gateway.idempotency.service.Idempotency;
 import io.contactimport.gateway.imports.events.ImportRequestedPublisher;
 import io.contactimport.gateway.imports.repository.ImportRequests;
 import io.contactimport.gateway.storage.ObjectStore;
+import io.contactimport.support.observability.ImportLogContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -115,6 +116,7 @@ public class ImportRequestService {
         definitions.requireExisting(teamId, segments, topics.stream().map(TopicSubscription::id).toList());
 
         UUID importId = UUID.randomUUID();
+        ImportLogContext.enterImport(importId);
         String objectKey = "imports/" + teamId + "/" + importId;
         long storeStart = System.nanoTime();
         long size = store.put(objectKey, request.file());

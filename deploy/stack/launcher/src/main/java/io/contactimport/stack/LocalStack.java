@@ -16,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +32,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The servers the system needs, started as real processes from jars: Kafka (KRaft, one node), PostgreSQL 17
@@ -290,13 +296,24 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
             for (Topic topic : Topic.values()) {
-                if (!existing.contains(topic.topicName())) {
-                    missing.add(new NewTopic(topic.topicName(), topic.partitions(), (short) 1));
+                Map<String, String> configs = Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(topic.maxMessageBytes()),
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+                if (existing.contains(topic.topicName())) {
+                    settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()),
+                            configs.entrySet().stream().map(c -> new AlterConfigOp(
+                                    new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET)).toList());
+                } else {
+                    missing.add(new NewTopic(topic.topicName(), topic.partitions(), (short) 1).configs(configs));
                 }
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            }
+            if (!settings.isEmpty()) {
+                admin.incrementalAlterConfigs(settings).all().get(60, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new StackException("could not create the Kafka topics: " + e.getMessage(), e);

@@ -114,6 +114,16 @@ public final class ServiceFleet implements AutoCloseable {
         return instance;
     }
 
+    /** The log of the instance started first for {@code service}, on the port the others reach it by. */
+    public Path logFile(Service service) {
+        return logFile(service, port(service));
+    }
+
+    /** The log of the instance of {@code service} started on {@code port}. */
+    public Path logFile(Service service, int port) {
+        return logDir.resolve(service.module() + "-" + port + ".log");
+    }
+
     public String url(Service service) {
         return "http://127.0.0.1:" + port(service);
     }

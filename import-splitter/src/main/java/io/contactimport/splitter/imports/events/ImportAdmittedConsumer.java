@@ -7,6 +7,7 @@ import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.contracts.imports.Lane;
 import io.contactimport.splitter.imports.service.ImportSplitting;
 import io.contactimport.support.faults.TransientFailures;
+import io.contactimport.support.observability.ImportLogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -70,6 +71,7 @@ public class ImportAdmittedConsumer {
             return;  // the other lane's consumer splits it
         }
         ImportRequested request = admission.request();
+        ImportLogContext.enter(request.importId(), request.teamId());
         LOG.infof("splitting import %s (%s, %d bytes) in the %s lane", request.importId(), request.fileName(),
                 request.fileSize(), lane.dbValue());
         MutinyEmitter<byte[]> batches = lane == Lane.EXPRESS ? expressBatches : bulkBatches;

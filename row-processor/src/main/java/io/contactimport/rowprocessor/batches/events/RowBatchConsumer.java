@@ -4,6 +4,7 @@ import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.rowprocessor.batches.service.BatchApplier;
 import io.contactimport.rowprocessor.batches.service.BatchApplier.Refusals;
 import io.contactimport.support.faults.TransientFailures;
+import io.contactimport.support.observability.ImportLogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -42,6 +43,7 @@ public class RowBatchConsumer {
     }
 
     private Uni<Void> applyAndAnnounce(RowBatch batch) {
+        ImportLogContext.enter(batch.importId(), batch.teamId());
         return applier.apply(batch, Refusals.FAIL_THE_BATCH)
                 .onFailure(RowBatchConsumer::isRefusal).recoverWithUni(refusal -> {
                     LOG.warnf("batch %s was refused (%s); applying it again with only the refused rows failing",

@@ -1,6 +1,7 @@
 package io.contactimport.rowprocessor.imports.events;
 
 import io.contactimport.rowprocessor.imports.repository.CanceledImports;
+import io.contactimport.support.observability.ImportLogContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ public class ImportCanceledConsumer {
 
     @Incoming("import-status")
     public Uni<Void> onStatusChanged(JsonObject contactImport) {
+        ImportLogContext.enterImport(contactImport.getValue("id"));
         JsonObject error = contactImport.getJsonObject("error");
         if (!"failed".equals(contactImport.getString("status")) || error == null
                 || !"canceled".equals(error.getString("name"))) {

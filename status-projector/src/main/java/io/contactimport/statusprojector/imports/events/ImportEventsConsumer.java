@@ -4,6 +4,7 @@ import io.contactimport.contracts.batches.RowBatchProcessed;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.statusprojector.imports.service.StatusUpdates;
+import io.contactimport.support.observability.ImportLogContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,16 +21,19 @@ public class ImportEventsConsumer {
 
     @Incoming("import-requested")
     public Uni<Void> onRequested(ImportRequested event) {
+        ImportLogContext.enter(event.importId(), event.teamId());
         return updates.requested(event);
     }
 
     @Incoming("import-splits")
     public Uni<Void> onSplit(ImportSplit event) {
+        ImportLogContext.enter(event.importId(), event.teamId());
         return updates.split(event);
     }
 
     @Incoming("batch-outcomes")
     public Uni<Void> onBatchProcessed(RowBatchProcessed event) {
+        ImportLogContext.enter(event.importId(), event.teamId());
         return updates.batchProcessed(event);
     }
 }

@@ -1,9 +1,8 @@
-package io.contactimport.stack;
+package io.contactimport.gateway.admin;
 
 import io.contactimport.contracts.api.ApiKeyHash;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
@@ -11,13 +10,15 @@ import java.util.UUID;
 
 /**
  * The operator's command for teams and API keys, written straight into the gateway's schema (the gateway must have
- * started once, so its tables exist). The key is printed once and stored only as its SHA-256 hash.
+ * started once, so its tables exist). The key is printed once and stored only as its SHA-256 hash. A plain program
+ * (no Quarkus), so it runs from the gateway's image with the gateway's own database settings ({@code DB_HOST},
+ * {@code DB_PORT}, {@code DB_NAME}, {@code DB_USER}, {@code DB_PASSWORD}; by default the local stack's):
  * <pre>
- *   ./dev key create "Acme"            a new team and its first key
- *   ./dev key add &lt;team id&gt; [name]     another key for a team
- *   ./dev key revoke &lt;key&gt;             the key stops working at once
+ *   ./dev key create "Acme"                       a new team and its first key
+ *   ./dev key add &lt;team id&gt; [name]                another key for a team
+ *   ./dev key revoke &lt;key&gt;                        the key stops working (within API_KEY_CACHE_TTL)
+ *   kubectl exec deploy/&lt;release&gt;-api-gateway -- /app/admin key create "Acme"    the same on Kubernetes
  * </pre>
- * The database is {@code DATABASE_URL} (postgresql://user:password@host:port/db), by default the local stack's.
  */
 public final class TeamKeys {
 
@@ -25,10 +26,8 @@ public final class TeamKeys {
     }
 
     public static void main(String[] args) throws SQLException {
-        DatabaseUrl database = DatabaseUrl.parse(System.getenv().getOrDefault("DATABASE_URL",
-                "postgresql://postgres:postgres@127.0.0.1:" + LocalStack.Ports.fromEnvironment().postgres() + "/postgres"));
         try {
-            System.out.println(run(database, args));
+            System.out.println(run(GatewayDatabase.fromEnvironment(), args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: ./dev key create <team name> | add <team id> [key name] | revoke <key>");
@@ -37,14 +36,15 @@ public final class TeamKeys {
     }
 
     /** Carries out one command and answers what to print. */
-    public static String run(DatabaseUrl database, String... args) throws SQLException {
+    public static String run(GatewayDatabase database, String... args) throws SQLException {
         String command = args.length == 0 ? "" : args[0];
-        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+        try (Connection db = database.connect()) {
             switch (command) {
                 case "create" -> {
                     String name = argument(args, 1, "a team name");
                     UUID team = UUID.randomUUID();
-                    try (PreparedStatement insert = db.prepareStatement("INSERT INTO gateway.teams (id, name) VALUES (?, ?)")) {
+                    try (PreparedStatement insert = db.prepareStatement(
+                            "INSERT INTO gateway.teams (id, name) VALUES (?, ?)")) {
                         insert.setObject(1, team);
                         insert.setString(2, name);
                         insert.executeUpdate();
@@ -57,7 +57,8 @@ public final class TeamKeys {
                 }
                 case "revoke" -> {
                     try (PreparedStatement revoke = db.prepareStatement(
-                            "UPDATE gateway.api_keys SET revoked_at = now() WHERE key_hash = ? AND revoked_at IS NULL")) {
+                            "UPDATE gateway.api_keys SET revoked_at = now() "
+                                    + "WHERE key_hash = ? AND revoked_at IS NULL")) {
                         revoke.setString(1, ApiKeyHash.of(argument(args, 1, "the key")));
                         return revoke.executeUpdate() == 1 ? "revoked" : "no such active key";
                     }
