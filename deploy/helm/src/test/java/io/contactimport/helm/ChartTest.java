@@ -165,11 +165,14 @@ class ChartTest {
     void helmTestImportsATinyFileFromTheGatewayImage() throws Exception {
         assertThat(Files.readString(CHART.resolve("templates/tests/smoke-test.yaml")))
                 .contains("\"helm.sh/hook\": test");
-        String test = hook(withHooks(), "name: imports-smoke-test\n");
+        String test = hook(withHooks("gateway.extraEnv[0].name", "QUARKUS_DATASOURCE_JDBC_URL",
+                "gateway.extraEnv[0].value", "jdbc:postgresql://postgres/db?sslmode=require"),
+                "name: imports-smoke-test\n");
         assertThat(test).contains("kind: Pod")
                 .contains("image: \"ghcr.io/contact-import/api-gateway:1.0.0\"")
                 .contains("command: [\"/app/admin\", \"smoke-test\", \"http://imports-api-gateway:80\"]")
                 .contains("secretKeyRef: { name: contact-import-postgres, key: password }")
+                .contains("value: jdbc:postgresql://postgres/db?sslmode=require")
                 .contains("runAsNonRoot: true").contains("readOnlyRootFilesystem: true");
     }
 

@@ -433,12 +433,38 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nothing listens on, below the kernel's ephemeral range: a port from that range (what
+     * {@code new ServerSocket(0)} answers) can be taken by any outgoing connection before the server meant for it
+     * binds, as Kafka's own connections once took PostgreSQL's. Never the same one twice in this JVM.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = FIRST_FREE_PORT + RANDOM.nextInt(EPHEMERAL_PORTS_START - FIRST_FREE_PORT);
+            if (HANDED_OUT.add(port)) {
+                try (ServerSocket socket = new ServerSocket()) {
+                    socket.bind(new InetSocketAddress("127.0.0.1", port));
+                    return port;
+                } catch (IOException taken) {
+                    // someone listens there: try another
+                }
+            }
+        }
+        throw new StackException("no free port below " + EPHEMERAL_PORTS_START);
+    }
+
+    private static final int FIRST_FREE_PORT = 10_000;
+    private static final int EPHEMERAL_PORTS_START = ephemeralPortsStart();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /** Where Linux starts handing out ports to outgoing connections (32768 by default). */
+    private static int ephemeralPortsStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Math.max(FIRST_FREE_PORT + 1000, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 

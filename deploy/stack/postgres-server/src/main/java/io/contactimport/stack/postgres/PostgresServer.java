@@ -23,6 +23,7 @@ public final class PostgresServer {
         Path binariesDir = Path.of(args[2]);
         Files.createDirectories(dataDir);
         Files.createDirectories(binariesDir);
+        exitIfTheServerNeverRuns(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
@@ -50,5 +51,26 @@ public final class PostgresServer {
         }, "postgres-stop"));
         System.out.println("PostgreSQL ready on 127.0.0.1:" + port);
         Thread.currentThread().join();
+    }
+
+    /**
+     * zonky waits the whole startup wait (5 min) for a server that could not even start (its port taken, say); a
+     * server that runs, also one replaying its WAL, has its postmaster.pid. Without one after 30 s, this holder exits,
+     * so the launcher sees the failure at once.
+     */
+    private static void exitIfTheServerNeverRuns(Path dataDir) {
+        Thread watch = new Thread(() -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!Files.exists(dataDir.resolve("postmaster.pid"))) {
+                System.err.println("PostgreSQL did not start (no postmaster.pid after 30 s): see the lines above");
+                System.exit(1);
+            }
+        }, "postgres-start-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }
