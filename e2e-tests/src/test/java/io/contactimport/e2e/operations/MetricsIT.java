@@ -64,9 +64,12 @@ class MetricsIT {
         return answer.body();
     }
 
-    /** A counter's value, 0 when it has not been written yet. */
+    /**
+     * A counter's value, 0 when it has not been written yet. With tracing on, a sample is followed by its exemplar
+     * ({@code # {span_id=…,trace_id=…} value time}), the trace that last moved it.
+     */
     private static double value(String metrics, String series) {
-        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)(?: # .*)?$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
