@@ -63,6 +63,7 @@ class ImportStatusEventsIT {
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
+            consumer.assignment().forEach(consumer::position);  // "latest" is resolved now, not after the import
             id = system.createImport(key, file, null);
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (events.stream().noneMatch(e -> e.type().equals("contact_import.completed"))

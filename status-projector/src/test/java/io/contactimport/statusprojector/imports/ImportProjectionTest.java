@@ -166,6 +166,9 @@ class ImportProjectionTest {
             consumer.poll(Duration.ofMillis(100));
             return !consumer.assignment().isEmpty();
         });
+        // "latest" is resolved lazily: without this, a position found after the events under test were sent
+        // would skip them.
+        consumer.assignment().forEach(consumer::position);
         return consumer;
     }
 
