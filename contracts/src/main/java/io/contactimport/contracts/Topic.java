@@ -34,7 +34,13 @@ public enum Topic {
     /** row-processor → status-projector: one outcome per applied batch. Key: import id. */
     BATCH_OUTCOMES("contact-imports.batch-outcomes", 6, Limits.MESSAGE_BYTES, Limits.WEEK),
     /** status-projector → downstream (CloudEvents): an import's status changed. Key: import id. */
-    IMPORT_STATUS("contact-imports.status", 3, Limits.MESSAGE_BYTES, Limits.WEEK);
+    IMPORT_STATUS("contact-imports.status", 3, Limits.MESSAGE_BYTES, Limits.WEEK),
+    /**
+     * row-processor → downstream (CloudEvents {@code contact.created|updated|deleted}, data
+     * {@link io.contactimport.contracts.changes.ContactChanged}): a contact changed, by an import or the contacts
+     * API. Key: contact id, so one contact's events stay in order.
+     */
+    CONTACT_CHANGES("contacts.changes", 12, Limits.MESSAGE_BYTES, Limits.WEEK);
 
     private final String topicName;
     private final int partitions;

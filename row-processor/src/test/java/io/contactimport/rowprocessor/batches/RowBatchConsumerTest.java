@@ -137,6 +137,89 @@ class RowBatchConsumerTest {
     }
 
     @Test
+    void eachRowThatChangedAContactIsAnnouncedAndARedeliveryRepeatsTheSameEvents() throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", LocalStackResource.sharedStack().kafkaBootstrapServers());
+        props.put("group.id", "test-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> changes = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            changes.subscribe(List.of(Topic.CONTACT_CHANGES.topicName()));
+            UUID importId = UUID.randomUUID();
+            RowBatch batch = batch(importId, 5, OnConflict.UPSERT,
+                    row(1, "Ada@Example.com", "Ada", "1"),
+                    row(2, "bob@example.com", "Bob", ""),
+                    row(3, "ada@example.com", "", "2.5"),
+                    row(4, "broken", "X", "1"));
+            send(batch);
+            awaitOutcomes(importId, 1);
+            send(batch);
+            awaitOutcomes(importId, 2);
+
+            // Different contacts are on different partitions: the order that holds is each contact's own.
+            List<ConsumerRecord<String, String>> events = awaitChanges(changes, importId, 6);
+            String adaId = contactId("ada@example.com");
+            List<ConsumerRecord<String, String>> ada = events.stream().filter(e -> e.key().equals(adaId)).toList();
+            assertEquals(List.of(importId + ":1", importId + ":3", importId + ":1", importId + ":3"),
+                    ada.stream().map(event -> header(event, "ce_id")).toList(), "redelivered with the same ids");
+            assertEquals(List.of("contact.created", "contact.updated", "contact.created", "contact.updated"),
+                    ada.stream().map(event -> header(event, "ce_type")).toList());
+            assertEquals(ada.subList(0, 2).stream().map(ConsumerRecord::value).toList(),
+                    ada.subList(2, 4).stream().map(ConsumerRecord::value).toList());
+            List<ConsumerRecord<String, String>> bob = events.stream().filter(e -> !e.key().equals(adaId)).toList();
+            assertEquals(List.of(importId + ":2", importId + ":2"),
+                    bob.stream().map(event -> header(event, "ce_id")).toList(), "no event for the failed row");
+            ConsumerRecord<String, String> created = ada.get(0);
+            assertEquals(adaId, header(created, "ce_subject"));
+            assertEquals("1.0", header(created, "ce_specversion"));
+            assertEquals("urn:contact-imports:row-processor", header(created, "ce_source"));
+            assertEquals("application/json", header(created, "content-type"));
+            assertTrue(header(created, "ce_dataschema").endsWith("/contact-changed.json"));
+            assertTrue(header(created, "ce_time").startsWith("20"), header(created, "ce_time"));
+            assertEquals(Map.of("team_id", team.toString(), "contact_id", adaId, "email", "ada@example.com",
+                            "import_id", importId.toString(), "fields", fieldsOf("Ada", null, false, Map.of("score", 1))),
+                    json.readValue(created.value(), Map.class));
+            assertEquals(Map.of("properties", Map.of("score", 2.5)),
+                    json.readValue(ada.get(1).value(), Map.class).get("fields"), "an update carries what it set");
+        }
+    }
+
+    private static Map<String, Object> fieldsOf(String firstName, String lastName, boolean unsubscribed,
+                                                Map<String, Object> properties) {
+        Map<String, Object> fields = new java.util.HashMap<>();
+        fields.put("first_name", firstName);
+        fields.put("last_name", lastName);
+        fields.put("unsubscribed", unsubscribed);
+        fields.put("properties", properties);
+        return fields;
+    }
+
+    private List<ConsumerRecord<String, String>> awaitChanges(KafkaConsumer<String, String> changes, UUID importId,
+                                                              int expected) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (found.size() < expected && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : changes.poll(Duration.ofMillis(200))) {
+                if (header(record, "ce_id").startsWith(importId + ":")) {
+                    found.add(record);
+                }
+            }
+        }
+        assertEquals(expected, found.size(), "contact changes of " + importId + ": " + found);
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String contactId(String email) {
+        return pool.preparedQuery("SELECT id FROM contacts.contacts WHERE team_id = $1 AND email = $2")
+                .execute(Tuple.of(team, email)).await().indefinitely().iterator().next().getUUID(0).toString();
+    }
+
+    @Test
     void skipLeavesExistingContactsUntouched() throws Exception {
         UUID first = UUID.randomUUID();
         send(batch(first, 1, OnConflict.UPSERT, row(1, "erin@example.com", "Erin", "1")));

@@ -3,6 +3,7 @@ package io.contactimport.rowprocessor.batches.events;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.rowprocessor.batches.service.BatchApplier;
 import io.contactimport.rowprocessor.batches.service.BatchApplier.Refusals;
+import io.contactimport.rowprocessor.changes.events.ContactChangePublisher;
 import io.contactimport.support.faults.TransientFailures;
 import io.contactimport.support.observability.ImportLogContext;
 import io.smallrye.mutiny.Uni;
@@ -11,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * One row batch in, one outcome out. The outcome is published after the batch's transaction committed and the
- * offset is committed only after the outcome was acknowledged: a crash anywhere redelivers the batch, and the
- * ledger turns the redelivery into a re-publication of the same outcome. An outage of PostgreSQL or Kafka is waited
+ * One row batch in; its contact changes and then its outcome out. Both are published after the batch's transaction
+ * committed, and the offset is committed only after they were acknowledged: a crash anywhere redelivers the batch,
+ * and the ledger turns the redelivery into a re-publication of the same changes and outcome. An outage of PostgreSQL or Kafka is waited
  * out inside; a batch PostgreSQL refuses for its data is applied again with only the refused rows failing, so a
  * poison batch never stalls its partition.
  */
@@ -24,10 +25,12 @@ public class RowBatchConsumer {
 
     private final BatchApplier applier;
     private final BatchOutcomePublisher outcomes;
+    private final ContactChangePublisher changes;
 
-    public RowBatchConsumer(BatchApplier applier, BatchOutcomePublisher outcomes) {
+    public RowBatchConsumer(BatchApplier applier, BatchOutcomePublisher outcomes, ContactChangePublisher changes) {
         this.applier = applier;
         this.outcomes = outcomes;
+        this.changes = changes;
     }
 
     /** The bulk lane: batches of large files, in order per partition. */
@@ -54,7 +57,8 @@ public class RowBatchConsumer {
                     LOG.errorf(refusal, "batch %s was refused even row by row; failing every row of it", batch.id());
                     return applier.apply(batch, Refusals.FAIL_EVERY_ROW);
                 })
-                .chain(outcomes::publish);
+                .call(applied -> changes.publish(applied.changes()))
+                .chain(applied -> outcomes.publish(applied.outcome()));
     }
 
     /** Not an outage (those are waited out inside, up to the ceiling): the batch itself is what fails. */

@@ -4,6 +4,9 @@ import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.batches.RowBatchProcessed;
 import io.contactimport.rowprocessor.batches.repository.BatchLedger;
 import io.contactimport.rowprocessor.contacts.repository.ContactUpsert;
+import io.contactimport.rowprocessor.changes.service.ContactChangesConfig;
+import io.contactimport.rowprocessor.changes.service.ImportChanges;
+import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.AppliedRow;
 import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.RoundResult;
 import io.contactimport.rowprocessor.contacts.service.ContactRow;
 import io.contactimport.rowprocessor.contacts.service.FailedRow;
@@ -25,9 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -51,10 +52,13 @@ public class BatchApplier {
     private final SegmentMembers segmentMembers;
     private final TopicSubscriptions topicSubscriptions;
     private final BatchMetrics metrics;
+    private final ImportChanges changes;
+    private final ContactChangesConfig changesConfig;
 
     public BatchApplier(Pool pool, RowReader reader, ContactUpsert upsert, FailedRowStore failedRows,
                         BatchLedger ledger, CanceledImports canceled, SegmentMembers segmentMembers,
-                        TopicSubscriptions topicSubscriptions, BatchMetrics metrics) {
+                        TopicSubscriptions topicSubscriptions, BatchMetrics metrics, ImportChanges changes,
+                        ContactChangesConfig changesConfig) {
         this.pool = pool;
         this.reader = reader;
         this.upsert = upsert;
@@ -64,6 +68,8 @@ public class BatchApplier {
         this.segmentMembers = segmentMembers;
         this.topicSubscriptions = topicSubscriptions;
         this.metrics = metrics;
+        this.changes = changes;
+        this.changesConfig = changesConfig;
     }
 
     /** What to do when PostgreSQL refuses a batch's statements for a reason of its data. */
@@ -84,7 +90,8 @@ public class BatchApplier {
     }
 
     /**
-     * The batch's outcome: computed now, or the stored one when the batch was applied before. A database that is
+     * The batch's outcome and contact changes: made now, or the stored ones when the batch was applied before
+     * (the changes then rebuilt from the batch's rows and the ledger, with the same event ids). A database that is
      * unavailable (or a transaction that takes too long) is waited out: the whole transaction runs again.
      */
     @Retry(maxRetries = -1, delay = Outages.FIRST_DELAY_MS, maxDuration = Outages.MAX_WAIT_MINUTES,
@@ -93,13 +100,13 @@ public class BatchApplier {
     @RetryWhen(exception = TransientFailures.Predicate.class)
     @BeforeRetry(Outages.LogWait.class)
     @Timeout(value = ATTEMPT_TIMEOUT_SECONDS, unit = ChronoUnit.SECONDS)
-    public Uni<RowBatchProcessed> apply(RowBatch batch, Refusals refusals) {
+    public Uni<AppliedBatch> apply(RowBatch batch, Refusals refusals) {
         boolean isolateRefusedRows = refusals != Refusals.FAIL_THE_BATCH;
         RowReader.ReadRows rows = refusals == Refusals.FAIL_EVERY_ROW ? everyRowFailed(batch) : reader.read(batch);
-        Function<SqlConnection, Uni<RowBatchProcessed>> work = connection -> ledger.claim(connection, batch)
+        Function<SqlConnection, Uni<AppliedBatch>> work = connection -> ledger.claim(connection, batch)
                 .flatMap(claimed -> {
                     if (!claimed) {
-                        return Uni.createFrom().<RowBatchProcessed>nullItem();
+                        return Uni.createFrom().<AppliedBatch>nullItem();
                     }
                     return canceled.contains(connection, batch.importId()).flatMap(isCanceled -> isCanceled
                             ? notApplied(connection, batch)
@@ -112,10 +119,17 @@ public class BatchApplier {
                 : pool.withTransaction(work))
                 .invoke(applied -> {
                     if (applied != null) {
-                        metrics.applied(applied, started);
+                        metrics.applied(applied.outcome(), started);
                     }
                 })
-                .flatMap(outcome -> outcome != null ? Uni.createFrom().item(outcome) : ledger.storedOutcome(batch));
+                .flatMap(applied -> applied != null ? Uni.createFrom().item(applied) : appliedBefore(batch));
+    }
+
+    private Uni<AppliedBatch> appliedBefore(RowBatch batch) {
+        return ledger.stored(batch).map(stored -> new AppliedBatch(stored.outcome(), stored.changedRows() == null
+                ? List.of()
+                : changes.stored(batch, reader.read(batch).valid(), stored.changedRows(), stored.changedContacts(),
+                        stored.changeKinds(), stored.appliedAt())));
     }
 
     /** The batch's rows as failed rows, none applied. */
@@ -137,37 +151,32 @@ public class BatchApplier {
                 .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull());
     }
 
-    private Uni<RowBatchProcessed> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows,
-                                                 boolean isolateRefusedRows) {
-        // The emails of created and updated contacts, gathered only when the import adds them to segments or topics.
-        boolean joins = !batch.segmentIds().isEmpty() || !batch.topics().isEmpty();
-        Set<String> applied = new LinkedHashSet<>();
+    private Uni<AppliedBatch> applyClaimed(SqlConnection connection, RowBatch batch, RowReader.ReadRows rows,
+                                            boolean isolateRefusedRows) {
         List<FailedRow> failed = new ArrayList<>(rows.failed());
-        Uni<RoundResult> total = Uni.createFrom().item(new RoundResult(0, 0, 0, List.of()));
+        Uni<RoundResult> total = Uni.createFrom().item(RoundResult.NONE);
         for (List<ContactRow> round : rounds(rows.valid())) {
             total = total.flatMap(sum -> (isolateRefusedRows
-                            ? isolating(connection, batch, round, failed)
-                            : upsert.apply(connection, batch.teamId(), round, batch.onConflict()))
-                    .map(result -> {
-                        if (joins) {
-                            applied.addAll(result.applied());
-                        }
-                        return new RoundResult(sum.created() + result.created(), sum.updated() + result.updated(),
-                                sum.skipped() + result.skipped(), List.of());
-                    }));
+                    ? isolating(connection, batch, round, failed)
+                    : upsert.apply(connection, batch.teamId(), round, batch.onConflict())).map(sum::plus));
         }
-        return total.flatMap(counts -> {
+        return total.flatMap(result -> {
             RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
-                    batch.sequence(), counts.created(), counts.updated(), counts.skipped(), failed.size());
-            // Emails in order, so that membership rows are locked in the same order by every batch.
-            List<String> sortedApplied = applied.stream().sorted().toList();
-            return segmentMembers.addImported(connection, batch.teamId(), sortedApplied, batch.segmentIds())
-                    .chain(() -> topicSubscriptions.subscribeImported(connection, batch.teamId(), sortedApplied,
+                    batch.sequence(), result.created(), result.updated(), result.skipped(), failed.size());
+            // The emails of created and updated contacts, when the import adds them to segments or topics; in
+            // order, so that membership rows are locked in the same order by every batch.
+            boolean joins = !batch.segmentIds().isEmpty() || !batch.topics().isEmpty();
+            List<String> joining = joins ? result.applied().stream().map(applied -> applied.row().email())
+                    .distinct().sorted().toList() : List.of();
+            List<AppliedRow> changed = changesConfig.enabled() ? ImportChanges.inFileOrder(result.applied()) : null;
+            return segmentMembers.addImported(connection, batch.teamId(), joining, batch.segmentIds())
+                    .chain(() -> topicSubscriptions.subscribeImported(connection, batch.teamId(), joining,
                             batch.topics()))
                     .chain(() -> failedRows.insert(connection, batch.importId(), batch.teamId(), batch.header(),
                             failed))
-                    .chain(() -> ledger.record(connection, outcome))
-                    .replaceWith(outcome);
+                    .chain(() -> ledger.record(connection, outcome, changed))
+                    .map(committedAt -> new AppliedBatch(outcome,
+                            changed == null ? List.of() : changes.of(batch, changed, committedAt)));
         });
     }
 
@@ -185,14 +194,12 @@ public class BatchApplier {
                         .chain(() -> {
                             if (rows.size() == 1) {
                                 failed.add(refused(batch, rows.get(0), refusal));
-                                return Uni.createFrom().item(new RoundResult(0, 0, 0, List.of()));
+                                return Uni.createFrom().item(RoundResult.NONE);
                             }
                             List<ContactRow> first = rows.subList(0, rows.size() / 2);
                             List<ContactRow> second = rows.subList(rows.size() / 2, rows.size());
                             return isolating(connection, batch, first, failed).flatMap(a ->
-                                    isolating(connection, batch, second, failed).map(b -> new RoundResult(
-                                            a.created() + b.created(), a.updated() + b.updated(),
-                                            a.skipped() + b.skipped(), concat(a.applied(), b.applied()))));
+                                    isolating(connection, batch, second, failed).map(a::plus));
                         }));
     }
 
@@ -208,17 +215,11 @@ public class BatchApplier {
                 .map(RowBatch.Row::cells).orElse(List.of());
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
-    }
-
     /** The import was canceled: the batch is recorded as seen, with none of its rows applied or counted. */
-    private Uni<RowBatchProcessed> notApplied(SqlConnection connection, RowBatch batch) {
+    private Uni<AppliedBatch> notApplied(SqlConnection connection, RowBatch batch) {
         RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
                 batch.sequence(), 0, 0, 0, 0);
-        return ledger.record(connection, outcome).replaceWith(outcome);
+        return ledger.record(connection, outcome, null).replaceWith(new AppliedBatch(outcome, List.of()));
     }
 
     /**

@@ -40,6 +40,26 @@ public class Contacts {
     /** What a PATCH changes: a name is set (to a value or to null) only when its flag says so. */
     public record Changes(boolean setFirstName, String firstName, boolean setLastName, String lastName,
                           Boolean unsubscribed, JsonObject setProperties, List<String> removeProperties) {
+
+        /** The fields this changes, with their new values: a cleared name or a removed property is null. */
+        public JsonObject changedFields() {
+            JsonObject fields = new JsonObject();
+            if (setFirstName) {
+                fields.put("first_name", firstName);
+            }
+            if (setLastName) {
+                fields.put("last_name", lastName);
+            }
+            if (unsubscribed != null) {
+                fields.put("unsubscribed", unsubscribed);
+            }
+            if (!setProperties.isEmpty() || !removeProperties.isEmpty()) {
+                JsonObject properties = setProperties.copy();
+                removeProperties.forEach(key -> properties.putNull(key));
+                fields.put("properties", properties);
+            }
+            return fields;
+        }
     }
 
     public Uni<Optional<Contact>> findById(UUID teamId, UUID id) {
@@ -63,8 +83,8 @@ public class Contacts {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getUUID(0)) : Optional.empty());
     }
 
-    public Uni<Boolean> update(UUID teamId, UUID id, Changes changes) {
-        return pool.preparedQuery("""
+    public Uni<Boolean> update(SqlClient client, UUID teamId, UUID id, Changes changes) {
+        return client.preparedQuery("""
                         UPDATE contacts.contacts c SET
                             first_name   = CASE WHEN $3 THEN $4 ELSE c.first_name END,
                             last_name    = CASE WHEN $5 THEN $6 ELSE c.last_name END,
@@ -80,8 +100,8 @@ public class Contacts {
                 .map(rows -> rows.rowCount() > 0);
     }
 
-    public Uni<Boolean> delete(UUID teamId, UUID id) {
-        return pool.preparedQuery("DELETE FROM contacts.contacts WHERE team_id = $1 AND id = $2")
+    public Uni<Boolean> delete(SqlClient client, UUID teamId, UUID id) {
+        return client.preparedQuery("DELETE FROM contacts.contacts WHERE team_id = $1 AND id = $2")
                 .execute(Tuple.of(teamId, id)).map(rows -> rows.rowCount() > 0);
     }
 

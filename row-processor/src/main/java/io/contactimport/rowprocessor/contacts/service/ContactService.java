@@ -1,7 +1,10 @@
 package io.contactimport.rowprocessor.contacts.service;
 
 import io.contactimport.contracts.api.ApiException;
+import io.contactimport.contracts.changes.ContactChangeType;
 import io.contactimport.contracts.imports.TopicSubscription;
+import io.contactimport.rowprocessor.changes.repository.ChangeOutbox;
+import io.contactimport.rowprocessor.changes.service.ContactChangesConfig;
 import io.contactimport.rowprocessor.contacts.repository.Contacts;
 import io.contactimport.rowprocessor.contacts.repository.Contacts.Contact;
 import io.contactimport.rowprocessor.properties.client.PropertyServiceClient;
@@ -14,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +40,12 @@ public class ContactService {
     private final SegmentMembers members;
     private final TopicSubscriptions subscriptions;
     private final PropertyServiceClient properties;
+    private final ChangeOutbox changes;
+    private final ContactChangesConfig changesConfig;
 
     public ContactService(Pool pool, Contacts contacts, Segments segments, Topics topics, SegmentMembers members,
-                          TopicSubscriptions subscriptions, @RestClient PropertyServiceClient properties) {
+                          TopicSubscriptions subscriptions, @RestClient PropertyServiceClient properties,
+                          ChangeOutbox changes, ContactChangesConfig changesConfig) {
         this.pool = pool;
         this.contacts = contacts;
         this.segments = segments;
@@ -46,6 +53,8 @@ public class ContactService {
         this.members = members;
         this.subscriptions = subscriptions;
         this.properties = properties;
+        this.changes = changes;
+        this.changesConfig = changesConfig;
     }
 
     /** A contact named by its id or, when the identifier has an {@code @}, by its email. */
@@ -92,7 +101,10 @@ public class ContactService {
                         .map(id -> id.orElseThrow(() -> ApiException.validation(
                                 "A contact with email `" + email + "` already exists.")))
                         .call(id -> members.add(connection, teamId, id, segmentIds))
-                        .call(id -> subscriptions.subscribe(connection, teamId, id, topicChoices))));
+                        .call(id -> subscriptions.subscribe(connection, teamId, id, topicChoices))
+                        .call(id -> announce(connection, teamId, id, email, ContactChangeType.CREATED,
+                                new JsonObject().put("first_name", firstName).put("last_name", lastName)
+                                        .put("unsubscribed", unsubscribed).put("properties", values.set())))));
     }
 
     /** Only the fields present change; {@code null} clears a name or removes a property. */
@@ -103,12 +115,27 @@ public class ContactService {
                         fields.containsKey("first_name"), JsonBodies.optionalText(fields, "first_name"),
                         fields.containsKey("last_name"), JsonBodies.optionalText(fields, "last_name"),
                         bool(fields, "unsubscribed"), values.set(), values.removed()))
-                .chain(changes -> find(teamId, identifier).call(contact -> contacts.update(teamId, contact.id(), changes)))
+                .chain(changes -> find(teamId, identifier).call(contact -> pool.withTransaction(connection ->
+                        contacts.update(connection, teamId, contact.id(), changes).call(updated -> updated
+                                ? announce(connection, teamId, contact.id(), contact.email(),
+                                        ContactChangeType.UPDATED, changes.changedFields())
+                                : Uni.createFrom().voidItem()))))
                 .map(Contact::id);
     }
 
     public Uni<UUID> delete(UUID teamId, String identifier) {
-        return find(teamId, identifier).call(contact -> contacts.delete(teamId, contact.id())).map(Contact::id);
+        return find(teamId, identifier).call(contact -> pool.withTransaction(connection ->
+                contacts.delete(connection, teamId, contact.id()).call(deleted -> deleted
+                        ? announce(connection, teamId, contact.id(), contact.email(), ContactChangeType.DELETED,
+                                new JsonObject())
+                        : Uni.createFrom().voidItem()))).map(Contact::id);
+    }
+
+    /** The change goes into the outbox in the change's transaction; the relay sends it once that committed. */
+    private Uni<Void> announce(SqlConnection connection, UUID teamId, UUID contactId, String email,
+                               ContactChangeType type, JsonObject fields) {
+        return changesConfig.enabled() ? changes.add(connection, teamId, contactId, email, type, fields)
+                : Uni.createFrom().voidItem();
     }
 
     public Uni<UUID> joinSegment(UUID teamId, String identifier, UUID segmentId) {

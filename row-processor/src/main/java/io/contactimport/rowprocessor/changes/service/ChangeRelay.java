@@ -1,0 +1,55 @@
+package io.contactimport.rowprocessor.changes.service;
+
+import io.contactimport.contracts.changes.ContactChanged;
+import io.contactimport.rowprocessor.changes.events.ContactChangePublisher;
+import io.contactimport.rowprocessor.changes.repository.ChangeOutbox;
+import io.contactimport.rowprocessor.changes.repository.ChangeOutbox.Entry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the contacts API's changes from the outbox, oldest first, then deletes them. A crash or an outage between
+ * the send and the delete sends them again, with the same event ids (the outbox entry's id).
+ */
+@ApplicationScoped
+public class ChangeRelay {
+
+    static final int BATCH = 500;
+
+    private static final Logger LOG = Logger.getLogger(ChangeRelay.class);
+
+    private final Pool pool;
+    private final ChangeOutbox outbox;
+    private final ContactChangePublisher publisher;
+    private final JsonFields fields;
+
+    public ChangeRelay(Pool pool, ChangeOutbox outbox, ContactChangePublisher publisher, JsonFields fields) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.fields = fields;
+    }
+
+    @Scheduled(every = "${contact-changes.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return pool.withTransaction(transaction -> outbox.claimOldest(transaction, BATCH).flatMap(entries -> {
+            if (entries.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return publisher.publish(entries.stream().map(this::change).toList())
+                    .chain(() -> outbox.deleteThrough(transaction, entries.get(entries.size() - 1).sequence()));
+        })).onFailure().recoverWithUni(failure -> {
+            LOG.warnf("contact changes not relayed yet; the next run tries again: %s", failure);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private ContactChange change(Entry entry) {
+        ContactChanged data = new ContactChanged(entry.teamId(), entry.contactId(), entry.email(), null,
+                fields.read(entry.fieldsJson()));
+        return new ContactChange(entry.id().toString(), entry.type(), entry.changedAt(), data);
+    }
+}
