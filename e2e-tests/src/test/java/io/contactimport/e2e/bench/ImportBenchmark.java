@@ -56,11 +56,12 @@ public final class ImportBenchmark {
         boolean withLarge = !options.contains("--no-2m");
         // --traced: every service exports its spans (OTLP over HTTP) to a collector in this JVM, as to a real one.
         try (TraceCollector traces = options.contains("--traced") ? new TraceCollector() : null) {
-            new ImportBenchmark().run(rows, withLarge, traces);
+            // --no-contact-changes: without contacts.changes, to see what announcing every change costs.
+            new ImportBenchmark().run(rows, withLarge, traces, !options.contains("--no-contact-changes"));
         }
     }
 
-    private void run(int rows, boolean withLarge, TraceCollector traces) throws Exception {
+    private void run(int rows, boolean withLarge, TraceCollector traces, boolean contactChanges) throws Exception {
         Path work = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(work);
         Path file = ContactFiles.generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
@@ -70,6 +71,9 @@ public final class ImportBenchmark {
             // The latency probe polls as fast as it can: the rate limit must not be what it measures.
             Map<String, String> environment = new HashMap<>(Map.of("BOOTSTRAP_API_KEY", API_KEY,
                     "BOOTSTRAP_TEAM_NAME", "bench", "RATE_LIMIT_PER_SECOND", "100000"));
+            if (!contactChanges) {
+                environment.put("CONTACT_CHANGES_ENABLED", "false");
+            }
             if (traces != null) {
                 environment.putAll(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
                         "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"));
