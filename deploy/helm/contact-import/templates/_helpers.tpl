@@ -46,6 +46,10 @@ http://{{ .Release.Name }}-{{ .service }}:80
   value: http://{{ .Release.Name }}-row-processor:80
 - name: LOG_JSON
   value: {{ .Values.logs.json | quote }}
+- name: CONTACT_CHANGES_ENABLED
+  value: {{ .Values.events.contactChanges | quote }}
+- name: EVENT_SCHEMAS_URL
+  value: {{ .Values.events.schemasUrl | default (printf "http://%s-api-gateway:80/events/schemas" .Release.Name) | quote }}
 {{- with .Values.tracing.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}

@@ -2,16 +2,14 @@ package io.contactimport.e2e.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactimport.e2e.support.Commands;
 import io.contactimport.e2e.support.RunningSystem;
 import io.contactimport.stack.Service;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class OfficialClientsIT {
 
-    private static final Path CLIENTS = Path.of("clients").toAbsolutePath();
-
     private static RunningSystem system;
 
     @TempDir
@@ -36,17 +32,15 @@ class OfficialClientsIT {
     @BeforeAll
     static void installClients() throws Exception {
         system = RunningSystem.shared();
-        if (!Files.isDirectory(CLIENTS.resolve("node_modules/resend"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund"), CLIENTS, Map.of(), 300);
-        }
+        Commands.installNodeTools();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sdk", "cli", "mcp"})
     void theNodeSdkTheCliAndTheMcpServer(String client) throws Exception {
         Path csv = csv(client);
-        String output = run(List.of("node", "scenario.mjs", client, csv.toString()), CLIENTS, Map.of(
-                "RESEND_API_KEY", system.newTeamKey(), "RESEND_BASE_URL", system.api()), 180);
+        String output = Commands.run(List.of("node", "scenario.mjs", client, csv.toString()), Commands.NODE_TOOLS,
+                Map.of("RESEND_API_KEY", system.newTeamKey(), "RESEND_BASE_URL", system.api()), 180);
         assertThat(output).contains("\"client\":\"" + client + "\"", "\"ok\":true");
     }
 
@@ -62,7 +56,7 @@ class OfficialClientsIT {
                     "-Djavax.net.ssl.trustStorePassword=" + TlsFront.PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12",
                     "-cp", System.getProperty("java.class.path"), JavaSdkScenario.class.getName(),
                     system.newTeamKey(), csv.toString());
-            String output = run(command, files, Map.of(), 180);
+            String output = Commands.run(command, files, Map.of(), 180);
             assertThat(output).contains("\"client\":\"java\"", "\"ok\":true");
         }
     }
@@ -73,18 +67,5 @@ class OfficialClientsIT {
         Files.writeString(csv, "Email,First Name,Score\n" + client + "-ada@example.com,Ada,1\n" + client
                 + "-bob@example.com,Bob,2\n" + client.toUpperCase() + "-ADA@example.com,,42.5\n");
         return csv;
-    }
-
-    private static String run(List<String> command, Path dir, Map<String, String> env, int timeoutSeconds)
-            throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(exited && process.exitValue() == 0).as("%s failed:%n%s", command, text).isTrue();
-        return text;
     }
 }

@@ -1,7 +1,11 @@
 package io.contactimport.e2e.events;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.contactimport.contracts.Topic;
 import io.contactimport.e2e.support.RunningSystem;
 import io.contactimport.examples.ContactChangesConsumer;
@@ -10,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +107,25 @@ class ContactChangesIT {
             assertThat(api.get(0).data().path("fields").path("first_name").asText()).isEqualTo("Api");
             assertThat(api.get(1).data().path("fields").toString()).isEqualTo("{\"last_name\":\"Changed\"}");
             assertThat(api).allMatch(e -> e.data().path("email").asText().equals("api@example.net"));
+
+            List<Event> ours = new ArrayList<>(ofImport);
+            ours.addAll(api);
+            events.stream().filter(e -> e.type().startsWith("contact_import.")
+                    && e.data().path("id").asText().equals(importId)).forEach(ours::add);
+            assertFollowTheirSchemas(ours);
         }
+    }
+
+    /** Each event's data follows the JSON Schema its {@code ce_dataschema} names, as the gateway serves it. */
+    private static void assertFollowTheirSchemas(List<Event> events) {
+        Map<String, JsonSchema> schemas = new HashMap<>();
+        for (Event event : events) {
+            JsonSchema schema = schemas.computeIfAbsent(event.dataSchema(), url -> JsonSchemaFactory
+                    .getInstance(SpecVersion.VersionFlag.V7).getSchema(given().get(url).then().statusCode(200)
+                            .extract().asString()));
+            assertThat(schema.validate(event.data())).as("%s %s", event.type(), event.id()).isEmpty();
+        }
+        assertThat(schemas.keySet()).allMatch(url -> url.startsWith(system.api() + "/events/schemas/")).hasSize(2);
     }
 
     /** A new group that reads what is sent from now on: the topics hold every other test's events too. */

@@ -89,6 +89,7 @@ public final class ServiceFleet implements AutoCloseable {
         env.put("PROPERTY_SERVICE_URL", url(Service.PROPERTY_SERVICE));
         env.put("STATUS_PROJECTOR_URL", url(Service.STATUS_PROJECTOR));
         env.put("ROW_PROCESSOR_URL", url(Service.ROW_PROCESSOR));
+        env.put("EVENT_SCHEMAS_URL", url(Service.API_GATEWAY) + "/events/schemas");
         env.putAll(extraEnvironment);
         env.putAll(overrides.getOrDefault(service, Map.of()));
         String name = service.module() + "-" + port;

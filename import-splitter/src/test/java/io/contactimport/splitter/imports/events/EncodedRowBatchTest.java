@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.contactimport.contracts.batches.RowBatch;
+import io.contactimport.contracts.golden.GoldenSample;
 import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.OnConflict;
@@ -46,5 +47,18 @@ class EncodedRowBatchTest {
         assertEquals(json.readTree(json.writeValueAsBytes(expected)), json.readTree(bytes));
         assertEquals(expected, json.readValue(bytes, RowBatch.class));
         assertEquals(3, encoded.bucket());
+    }
+
+    @Test
+    void writesTheGoldenRowBatchFromTheGoldenRequest() throws Exception {
+        ObjectMapper wire = GoldenSample.wireMapper();
+        ImportRequested request = GoldenSample.IMPORT_REQUESTED.read(wire, ImportRequested.class);
+        RowBatch golden = GoldenSample.ROW_BATCH.read(wire, RowBatch.class);
+
+        EncodedRowBatch encoded = new EncodedRowBatch(wire, request, golden.header(), golden.bucket(),
+                golden.sequence());
+        golden.rows().forEach(encoded::add);
+
+        assertEquals(wire.readTree(GoldenSample.ROW_BATCH.json()), wire.readTree(encoded.finish()));
     }
 }

@@ -55,9 +55,13 @@ public class ChangeOutbox {
                         }));
     }
 
-    /** Forgets the entries up to {@code sequence}, once they were sent. */
-    public Uni<Void> deleteThrough(SqlConnection transaction, long sequence) {
-        return transaction.preparedQuery("DELETE FROM contacts.change_outbox WHERE sequence <= $1")
-                .execute(Tuple.of(sequence)).replaceWithVoid();
+    /**
+     * Forgets the entries that were sent, by their sequence numbers: not "up to the last", since an entry with a
+     * smaller number may have committed after they were read.
+     */
+    public Uni<Void> delete(SqlConnection transaction, List<Entry> sent) {
+        Long[] sequences = sent.stream().map(Entry::sequence).toArray(Long[]::new);
+        return transaction.preparedQuery("DELETE FROM contacts.change_outbox WHERE sequence = ANY($1)")
+                .execute(Tuple.tuple().addArrayOfLong(sequences)).replaceWithVoid();
     }
 }

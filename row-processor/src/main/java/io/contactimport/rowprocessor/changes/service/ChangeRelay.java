@@ -40,7 +40,7 @@ public class ChangeRelay {
                 return Uni.createFrom().voidItem();
             }
             return publisher.publish(entries.stream().map(this::change).toList())
-                    .chain(() -> outbox.deleteThrough(transaction, entries.get(entries.size() - 1).sequence()));
+                    .chain(() -> outbox.delete(transaction, entries));
         })).onFailure().recoverWithUni(failure -> {
             LOG.warnf("contact changes not relayed yet; the next run tries again: %s", failure);
             return Uni.createFrom().voidItem();
