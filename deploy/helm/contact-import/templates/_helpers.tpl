@@ -49,7 +49,8 @@ http://{{ .Release.Name }}-{{ .service }}:80
 - name: CONTACT_CHANGES_ENABLED
   value: {{ .Values.events.contactChanges | quote }}
 - name: EVENT_SCHEMAS_URL
-  value: {{ .Values.events.schemasUrl | default (printf "http://%s-api-gateway:80/events/schemas" .Release.Name) | quote }}
+  {{- $gatewaySchemas := printf "http://%s-api-gateway:80/events/schemas" .Release.Name }}
+  value: {{ .Values.events.schemasUrl | default $gatewaySchemas | quote }}
 {{- with .Values.tracing.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}

@@ -1,6 +1,6 @@
 package io.contactimport.gateway.admin;
 
-import io.contactimport.contracts.api.ApiKeyHash;
+import io.contactimport.gateway.auth.ApiKeyHash;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.contactimport.gateway.auth;
 
-import io.contactimport.contracts.api.ApiKeyHash;
+import io.contactimport.gateway.auth.ApiKeyHash;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;

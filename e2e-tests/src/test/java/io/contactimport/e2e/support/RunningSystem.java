@@ -3,7 +3,6 @@ package io.contactimport.e2e.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.contactimport.contracts.api.ApiKeyHash;
 import io.contactimport.gateway.admin.GatewayDatabase;
 import io.contactimport.stack.DatabaseUrl;
 import io.contactimport.stack.LocalStack;
@@ -117,16 +116,16 @@ public final class RunningSystem implements AutoCloseable {
     public String newTeamKey() throws Exception {
         String key = "re_e2e_" + UUID.randomUUID().toString().replace("-", "");
         UUID team = UUID.randomUUID();
-        String hash = ApiKeyHash.of(key);
         try (Connection db = connect();
              PreparedStatement teams = db.prepareStatement("INSERT INTO gateway.teams (id, name) VALUES (?, 'e2e')");
              PreparedStatement keys = db.prepareStatement(
-                     "INSERT INTO gateway.api_keys (id, team_id, name, key_hash) VALUES (?, ?, 'e2e', ?)")) {
+                     "INSERT INTO gateway.api_keys (id, team_id, name, key_hash)"
+                             + " VALUES (?, ?, 'e2e', encode(sha256(convert_to(?, 'UTF8')), 'hex'))")) {
             teams.setObject(1, team);
             teams.executeUpdate();
             keys.setObject(1, UUID.randomUUID());
             keys.setObject(2, team);
-            keys.setString(3, hash);
+            keys.setString(3, key);
             keys.executeUpdate();
         }
         return key;

@@ -134,6 +134,7 @@ public final class ContactChangesConsumer implements AutoCloseable {
                     + " updated=" + counts.path("updated").asLong() + " failed=" + counts.path("failed").asLong();
         }
         String importId = data.path("import_id").asText(null);
-        return event.type() + " " + data.path("email").asText() + (importId == null ? "" : " (import " + importId + ")");
+        String email = data.path("email").asText();
+        return event.type() + " " + email + (importId == null ? "" : " (import " + importId + ")");
     }
 }

@@ -2,7 +2,7 @@ package io.contactimport.gateway.imports.rest;
 
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.contracts.api.ApiException;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.contactimport.contracts.api.ApiTimestamps;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.StatusProjectorClient;

@@ -1,7 +1,7 @@
 package io.contactimport.gateway.imports.rest;
 
 import io.contactimport.contracts.api.ApiException;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.RowProcessorClient;
 import io.contactimport.gateway.imports.repository.ImportRequests;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.contactimport.contracts.api.ApiException;
-import io.contactimport.contracts.files.CsvInput;
+import io.contactimport.support.files.CsvInput;
 import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.OnConflict;

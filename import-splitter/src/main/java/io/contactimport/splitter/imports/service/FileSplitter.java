@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.contactimport.contracts.batches.Buckets;
 import io.contactimport.contracts.batches.RowBatch;
-import io.contactimport.contracts.files.CsvInput;
+import io.contactimport.support.files.CsvInput;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.Lane;
 import jakarta.enterprise.context.ApplicationScoped;

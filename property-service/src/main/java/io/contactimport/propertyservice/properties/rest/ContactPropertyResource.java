@@ -5,7 +5,7 @@ import io.contactimport.propertyservice.properties.repository.ContactProperty;
 import io.contactimport.propertyservice.properties.service.ContactPropertyService;
 import io.contactimport.support.rest.Answers;
 import io.contactimport.support.rest.JsonBodies;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -4,7 +4,7 @@ import io.contactimport.contracts.api.ApiException;
 import io.contactimport.contracts.imports.PropertyType;
 import io.contactimport.propertyservice.properties.repository.ContactProperty;
 import io.contactimport.propertyservice.properties.repository.ContactPropertyRepository;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

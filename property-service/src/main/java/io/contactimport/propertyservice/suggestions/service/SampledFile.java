@@ -3,7 +3,7 @@ package io.contactimport.propertyservice.suggestions.service;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.contactimport.contracts.api.ApiException;
-import io.contactimport.contracts.files.CsvInput;
+import io.contactimport.support.files.CsvInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

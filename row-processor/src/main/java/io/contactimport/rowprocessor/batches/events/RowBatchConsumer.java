@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * One row batch in; its contact changes and then its outcome out. Both are published after the batch's transaction
  * committed, and the offset is committed only after they were acknowledged: a crash anywhere redelivers the batch,
- * and the ledger turns the redelivery into a re-publication of the same changes and outcome. An outage of PostgreSQL or Kafka is waited
- * out inside; a batch PostgreSQL refuses for its data is applied again with only the refused rows failing, so a
- * poison batch never stalls its partition.
+ * and the ledger turns the redelivery into a re-publication of the same changes and outcome. An outage of PostgreSQL
+ * or Kafka is waited out inside; a batch PostgreSQL refuses for its data is applied again with only the refused rows
+ * failing, so a poison batch never stalls its partition.
  */
 @ApplicationScoped
 public class RowBatchConsumer {

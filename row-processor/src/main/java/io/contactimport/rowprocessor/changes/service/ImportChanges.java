@@ -52,7 +52,8 @@ public class ImportChanges {
         validRows.forEach(row -> byNumber.put(row.number(), row));
         List<AppliedRow> applied = new ArrayList<>(rowNumbers.length);
         for (int i = 0; i < rowNumbers.length; i++) {
-            applied.add(new AppliedRow(byNumber.get(rowNumbers[i]), contactIds[i], kinds.charAt(i) == BatchLedger.CREATED));
+            boolean created = kinds.charAt(i) == BatchLedger.CREATED;
+            applied.add(new AppliedRow(byNumber.get(rowNumbers[i]), contactIds[i], created));
         }
         return of(batch, applied, committedAt);
     }

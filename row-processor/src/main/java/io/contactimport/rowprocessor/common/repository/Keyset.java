@@ -1,6 +1,6 @@
 package io.contactimport.rowprocessor.common.repository;
 
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Binds a list query's parameters followed by the page's cursor, when the page has one. */

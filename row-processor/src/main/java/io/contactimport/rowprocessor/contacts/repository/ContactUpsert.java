@@ -62,7 +62,8 @@ public class ContactUpsert {
     }
 
     /** @param sorted the round's rows, sorted by email */
-    public Uni<RoundResult> apply(SqlConnection connection, UUID teamId, List<ContactRow> sorted, OnConflict onConflict) {
+    public Uni<RoundResult> apply(SqlConnection connection, UUID teamId, List<ContactRow> sorted,
+                                  OnConflict onConflict) {
         return connection.preparedQuery(INSERT_NEW).execute(bind(teamId, sorted)).flatMap(inserted -> {
             List<AppliedRow> created = matched(sorted, inserted, true);
             if (created.size() == sorted.size()) {

@@ -5,7 +5,7 @@ import io.contactimport.rowprocessor.contacts.service.ContactService;
 import io.contactimport.rowprocessor.segments.repository.Segments;
 import io.contactimport.rowprocessor.segments.rest.SegmentResource.SegmentView;
 import io.contactimport.rowprocessor.topics.repository.TopicSubscriptions;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package io.contactimport.rowprocessor.segments.repository;
 
 import io.contactimport.rowprocessor.common.repository.Keyset;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -8,7 +8,7 @@ import io.contactimport.rowprocessor.segments.repository.Segments;
 import io.contactimport.rowprocessor.segments.repository.Segments.Segment;
 import io.contactimport.support.rest.Answers;
 import io.contactimport.support.rest.JsonBodies;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

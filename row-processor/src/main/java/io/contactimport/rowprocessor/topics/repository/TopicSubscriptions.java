@@ -2,7 +2,7 @@ package io.contactimport.rowprocessor.topics.repository;
 
 import io.contactimport.contracts.imports.TopicSubscription;
 import io.contactimport.rowprocessor.common.repository.Keyset;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -6,7 +6,7 @@ import io.contactimport.rowprocessor.topics.repository.Topics;
 import io.contactimport.rowprocessor.topics.repository.Topics.Topic;
 import io.contactimport.support.rest.Answers;
 import io.contactimport.support.rest.JsonBodies;
-import io.contactimport.contracts.api.PageRequest;
+import io.contactimport.support.rest.PageRequest;
 import io.contactimport.support.rest.PathIds;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -1,10 +1,11 @@
-package io.contactimport.contracts.api;
+package io.contactimport.support.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.contactimport.contracts.api.ApiException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

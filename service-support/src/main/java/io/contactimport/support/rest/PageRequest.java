@@ -1,5 +1,6 @@
-package io.contactimport.contracts.api;
+package io.contactimport.support.rest;
 
+import io.contactimport.contracts.api.ApiException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

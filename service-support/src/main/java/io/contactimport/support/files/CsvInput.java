@@ -1,4 +1,4 @@
-package io.contactimport.contracts.files;
+package io.contactimport.support.files;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.contactimport.contracts.files;
+package io.contactimport.support.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.contactimport.contracts.api;
+package io.contactimport.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
