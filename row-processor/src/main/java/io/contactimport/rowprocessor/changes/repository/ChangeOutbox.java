@@ -19,6 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChangeOutbox {
 
+    private static final String RELAY_LOCK = "hashtext('contacts.change_outbox')";
+
     /** One change as written; {@code fieldsJson} is the changed fields as a JSON object. */
     public record Entry(long sequence, UUID id, UUID teamId, UUID contactId, String email, ContactChangeType type,
                         String fieldsJson, OffsetDateTime changedAt) {
@@ -34,34 +36,41 @@ public class ChangeOutbox {
     }
 
     /**
-     * The oldest entries, up to {@code limit}, once this transaction holds the outbox's relay lock; none when
-     * another instance's relay holds it (only one sends, so the changes go out in the order they were written).
+     * Takes the relay's lock for this connection's session; false when another instance's relay holds it. Only one
+     * relay sends, so the changes go out in the order they were written; a session lock, not a transaction's, so
+     * no transaction stays open while the broker is waited for (a connection that breaks releases it).
      */
-    public Uni<List<Entry>> claimOldest(SqlConnection transaction, int limit) {
-        return transaction.query("SELECT pg_try_advisory_xact_lock(hashtext('contacts.change_outbox'))").execute()
-                .flatMap(locked -> !locked.iterator().next().getBoolean(0)
-                        ? Uni.createFrom().item(List.<Entry>of())
-                        : transaction.preparedQuery("""
-                                SELECT sequence, id, team_id, contact_id, email, change_type, fields::text, changed_at
-                                FROM contacts.change_outbox ORDER BY sequence LIMIT $1""")
-                        .execute(Tuple.of(limit))
-                        .map(rows -> {
-                            List<Entry> entries = new ArrayList<>(rows.rowCount());
-                            rows.forEach(row -> entries.add(new Entry(row.getLong(0), row.getUUID(1),
-                                    row.getUUID(2), row.getUUID(3), row.getString(4),
-                                    ContactChangeType.valueOf(row.getString(5)), row.getString(6),
-                                    row.getOffsetDateTime(7))));
-                            return entries;
-                        }));
+    public Uni<Boolean> lockRelay(SqlConnection connection) {
+        return connection.query("SELECT pg_try_advisory_lock(" + RELAY_LOCK + ")").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    public Uni<Void> unlockRelay(SqlConnection connection) {
+        return connection.query("SELECT pg_advisory_unlock(" + RELAY_LOCK + ")").execute().replaceWithVoid();
+    }
+
+    /** The oldest entries, up to {@code limit}. */
+    public Uni<List<Entry>> oldest(SqlConnection connection, int limit) {
+        return connection.preparedQuery("""
+                        SELECT sequence, id, team_id, contact_id, email, change_type, fields::text, changed_at
+                        FROM contacts.change_outbox ORDER BY sequence LIMIT $1""")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<Entry> entries = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> entries.add(new Entry(row.getLong(0), row.getUUID(1), row.getUUID(2),
+                            row.getUUID(3), row.getString(4), ContactChangeType.valueOf(row.getString(5)),
+                            row.getString(6), row.getOffsetDateTime(7))));
+                    return entries;
+                });
     }
 
     /**
      * Forgets the entries that were sent, by their sequence numbers: not "up to the last", since an entry with a
      * smaller number may have committed after they were read.
      */
-    public Uni<Void> delete(SqlConnection transaction, List<Entry> sent) {
+    public Uni<Void> delete(SqlConnection connection, List<Entry> sent) {
         Long[] sequences = sent.stream().map(Entry::sequence).toArray(Long[]::new);
-        return transaction.preparedQuery("DELETE FROM contacts.change_outbox WHERE sequence = ANY($1)")
+        return connection.preparedQuery("DELETE FROM contacts.change_outbox WHERE sequence = ANY($1)")
                 .execute(Tuple.tuple().addArrayOfLong(sequences)).replaceWithVoid();
     }
 }

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the contacts API's changes from the outbox, oldest first, then deletes them. A crash or an outage between
- * the send and the delete sends them again, with the same event ids (the outbox entry's id).
+ * Sends the contacts API's changes from the outbox, oldest first, then deletes them, one instance at a time. A crash
+ * or an outage between the send and the delete sends them again, with the same event ids (the outbox entry's id).
  */
 @ApplicationScoped
 public class ChangeRelay {
@@ -35,16 +35,19 @@ public class ChangeRelay {
 
     @Scheduled(every = "${contact-changes.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return pool.withTransaction(transaction -> outbox.claimOldest(transaction, BATCH).flatMap(entries -> {
-            if (entries.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return publisher.publish(entries.stream().map(this::change).toList())
-                    .chain(() -> outbox.delete(transaction, entries));
-        })).onFailure().recoverWithUni(failure -> {
-            LOG.warnf("contact changes not relayed yet; the next run tries again: %s", failure);
-            return Uni.createFrom().voidItem();
-        });
+        // No transaction around the send: each statement commits alone, and the send waits out an outage holding
+        // only this connection and the relay's lock.
+        return pool.withConnection(connection -> outbox.lockRelay(connection).flatMap(locked -> !locked
+                ? Uni.createFrom().voidItem()
+                : outbox.oldest(connection, BATCH)
+                        .flatMap(entries -> entries.isEmpty() ? Uni.createFrom().voidItem()
+                                : publisher.publish(entries.stream().map(this::change).toList())
+                                        .chain(() -> outbox.delete(connection, entries)))
+                        .eventually(() -> outbox.unlockRelay(connection))))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("contact changes not relayed yet; the next run tries again: %s", failure);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private ContactChange change(Entry entry) {
