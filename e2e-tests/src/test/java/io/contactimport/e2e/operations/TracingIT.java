@@ -44,7 +44,7 @@ class TracingIT {
                 .when().post(system.api() + "/contacts/imports").then().statusCode(201).extract().path("id");
         system.awaitFinished(key, id);
 
-        List<Span> trace = awaitSpansOf(RunningSystem.traces(), traceId);
+        List<Span> trace = awaitSpansOf(RunningSystem.traces(), traceId, callerSpan);
         Span request = trace.stream().filter(s -> s.kind() == Span.SERVER && s.parentSpanId().equals(callerSpan))
                 .findFirst().orElseThrow(() -> new AssertionError("no server span under the caller's: " + trace));
         assertThat(request.service()).isEqualTo("api-gateway");
@@ -65,12 +65,19 @@ class TracingIT {
         }
     }
 
-    private static List<Span> awaitSpansOf(TraceCollector collector, String traceId) {
+    /**
+     * The trace once every service is in it and every span's parent arrived too: each service exports its spans in
+     * batches of its own, so a child can arrive before its parent.
+     */
+    private static List<Span> awaitSpansOf(TraceCollector collector, String traceId, String callerSpan) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             List<Span> trace = collector.trace(traceId);
             Set<String> services = trace.stream().map(Span::service).collect(Collectors.toSet());
-            if (services.containsAll(SERVICES) || System.nanoTime() > deadline) {
+            Set<String> spanIds = trace.stream().map(Span::spanId).collect(Collectors.toSet());
+            boolean parentsArrived = trace.stream()
+                    .allMatch(span -> spanIds.contains(span.parentSpanId()) || span.parentSpanId().equals(callerSpan));
+            if (services.containsAll(SERVICES) && parentsArrived || System.nanoTime() > deadline) {
                 assertThat(services).as("services in trace " + traceId).containsAll(SERVICES);
                 return trace;
             }
