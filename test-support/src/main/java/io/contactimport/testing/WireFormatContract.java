@@ -24,7 +24,7 @@ public abstract class WireFormatContract {
     /** The events this service reads from Kafka. */
     protected abstract Set<GoldenSample> consumed();
 
-    /** The events this service writes to Kafka as records (not those it builds as JSON). */
+    /** The events this service writes to Kafka. */
     protected abstract Set<GoldenSample> produced();
 
     @Test

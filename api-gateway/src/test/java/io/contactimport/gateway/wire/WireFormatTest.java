@@ -14,7 +14,8 @@ class WireFormatTest extends WireFormatContract {
 
     @Override
     protected Set<GoldenSample> consumed() {
-        return Set.of();
+        return Set.of(GoldenSample.IMPORT_CREATED, GoldenSample.IMPORT_COMPLETED, GoldenSample.IMPORT_FAILED,
+                GoldenSample.IMPORT_CANCELED);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.contactimport.contracts.changes.ContactChanged;
 import io.contactimport.contracts.imports.ImportAdmitted;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +21,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * One event as it is on the wire, kept in {@code src/test/resources/golden/}: the producers' tests compare what
  * they send with it and the consumers' tests read it, so a change that would break the other side fails a build.
- * {@code type} is the record it is (null for the import-status event, which status-projector builds as JSON);
- * {@code schema} the public JSON Schema it follows, for the public topics.
+ * {@code type} is the record it is; {@code schema} the public JSON Schema it follows, for the public topics.
  */
 public enum GoldenSample {
     IMPORT_REQUESTED("import-requested", Topic.IMPORT_REQUESTED, ImportRequested.class, null),
@@ -33,8 +33,12 @@ public enum GoldenSample {
     CONTACT_CREATED("contact-created", Topic.CONTACT_CHANGES, ContactChanged.class, "contact-changed.json"),
     CONTACT_UPDATED("contact-updated", Topic.CONTACT_CHANGES, ContactChanged.class, "contact-changed.json"),
     CONTACT_DELETED("contact-deleted", Topic.CONTACT_CHANGES, ContactChanged.class, "contact-changed.json"),
-    IMPORT_COMPLETED("contact-import-completed", Topic.IMPORT_STATUS, null, "contact-import.json"),
-    IMPORT_FAILED("contact-import-failed", Topic.IMPORT_STATUS, null, "contact-import.json");
+    IMPORT_CREATED("contact-import-created", Topic.IMPORT_STATUS, ImportStatusChanged.class, "contact-import.json"),
+    IMPORT_COMPLETED("contact-import-completed", Topic.IMPORT_STATUS, ImportStatusChanged.class,
+            "contact-import.json"),
+    IMPORT_FAILED("contact-import-failed", Topic.IMPORT_STATUS, ImportStatusChanged.class, "contact-import.json"),
+    IMPORT_CANCELED("contact-import-canceled", Topic.IMPORT_STATUS, ImportStatusChanged.class,
+            "contact-import.json");
 
     /** Where the JSON Schemas of the public events are, on the classpath (and under /events/schemas/ over HTTP). */
     public static final String SCHEMAS = "/META-INF/resources/events/schemas/";

@@ -14,7 +14,7 @@ class WireFormatTest extends WireFormatContract {
 
     @Override
     protected Set<GoldenSample> consumed() {
-        return Set.of(GoldenSample.ROW_BATCH);
+        return Set.of(GoldenSample.ROW_BATCH, GoldenSample.IMPORT_CANCELED, GoldenSample.IMPORT_FAILED);
     }
 
     @Override

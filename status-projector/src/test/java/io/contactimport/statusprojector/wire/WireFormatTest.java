@@ -20,6 +20,7 @@ class WireFormatTest extends WireFormatContract {
 
     @Override
     protected Set<GoldenSample> produced() {
-        return Set.of(GoldenSample.IMPORT_ADMITTED);
+        return Set.of(GoldenSample.IMPORT_ADMITTED, GoldenSample.IMPORT_CREATED, GoldenSample.IMPORT_COMPLETED,
+                GoldenSample.IMPORT_FAILED, GoldenSample.IMPORT_CANCELED);
     }
 }

@@ -1,8 +1,8 @@
 package io.contactimport.gateway.imports.events;
 
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import io.contactimport.gateway.imports.service.LiveImports;
 import io.contactimport.support.observability.ImportLogContext;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -19,14 +19,18 @@ public class ImportStatusConsumer {
         this.live = live;
     }
 
+    /**
+     * @param contactImport null when the record was not an import object (fail-on-deserialization-failure is off:
+     *                      not worth stopping the channel for, polls for that import are answered by the projector)
+     */
     @Incoming("import-status")
-    public void onStatus(JsonObject contactImport) {
-        ImportLogContext.enterImport(contactImport.getValue("id"));
-        try {
-            live.announced(contactImport);
-        } catch (RuntimeException e) {
-            // Not worth stopping the channel for: polls for that import are answered by the projector.
-            LOG.warnf("status event skipped, not an import object: %s", e.getMessage());
+    public void onStatus(ImportStatusChanged contactImport) {
+        if (contactImport == null || contactImport.id() == null || contactImport.teamId() == null
+                || contactImport.status() == null || contactImport.counts() == null) {
+            LOG.warn("status event skipped, not an import object");
+            return;
         }
+        ImportLogContext.enter(contactImport.id(), contactImport.teamId());
+        live.announced(contactImport);
     }
 }

@@ -1,10 +1,14 @@
 package io.contactimport.gateway.imports.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactimport.contracts.imports.ImportRequested;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,9 +21,11 @@ import java.util.UUID;
 public class ImportRequests {
 
     private final Pool pool;
+    private final ObjectMapper json;
 
-    public ImportRequests(Pool pool) {
+    public ImportRequests(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     /** A stored request: its team, when it came, and the event announcing it. */
@@ -46,6 +52,17 @@ public class ImportRequests {
                         WHERE id = $1 AND team_id = $2""")
                 .execute(Tuple.of(id, teamId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+    }
+
+    /** The event a stored request announces (or announced). */
+    public Uni<Optional<ImportRequested>> findRequested(UUID teamId, UUID id) {
+        return find(teamId, id).map(found -> found.map(stored -> {
+            try {
+                return json.readValue(stored.event(), ImportRequested.class);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /** An uploaded file still in the object store, and the request it came with. */

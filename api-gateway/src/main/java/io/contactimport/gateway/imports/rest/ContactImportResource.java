@@ -3,7 +3,7 @@ package io.contactimport.gateway.imports.rest;
 import io.contactimport.contracts.api.ApiError;
 import io.contactimport.contracts.api.ApiException;
 import io.contactimport.support.rest.PageRequest;
-import io.contactimport.contracts.api.ApiTimestamps;
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import io.contactimport.gateway.auth.ApiKeyFilter;
 import io.contactimport.gateway.clients.StatusProjectorClient;
 import io.contactimport.gateway.common.RequestLimits;
@@ -14,7 +14,6 @@ import io.contactimport.gateway.imports.service.LiveImports;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,14 +134,15 @@ public class ContactImportResource {
     public Uni<Response> get(@Context ContainerRequestContext context, @RestPath String id) {
         UUID team = ApiKeyFilter.team(context);
         UUID importId = parseId(id);
-        Optional<JsonObject> announced = live.find(team, importId);
+        Optional<ImportStatusChanged> announced = live.find(team, importId);
         if (announced.isPresent()) {
             return Uni.createFrom().item(Response.ok(announced.get()).build());
         }
         return passThrough(status.get(team, importId)).chain(response -> response.getStatus() != 404
                 ? Uni.createFrom().item(response)
-                : requests.find(team, importId).map(stored -> stored
-                        .map(request -> Response.ok(queuedView(request)).build())
+                // Accepted, but the projector has not seen it yet: it is queued, with nothing counted.
+                : requests.findRequested(team, importId).map(stored -> stored
+                        .map(request -> Response.ok(ImportStatusChanged.requested(request).withoutTeam()).build())
                         .orElseThrow(ContactImportResource::notFound)));
     }
 
@@ -178,20 +177,6 @@ public class ContactImportResource {
     private static Uni<Response> passThrough(Uni<Response> call) {
         return call.onFailure(WebApplicationException.class)
                 .recoverWithItem(e -> ((WebApplicationException) e).getResponse());
-    }
-
-    /** Accepted, but the projector has not seen it yet: it is queued, with nothing counted. */
-    private static JsonObject queuedView(ImportRequests.StoredRequest request) {
-        JsonObject event = new JsonObject(request.event());
-        return new JsonObject().put("object", "contact_import").put("id", request.id().toString())
-                .put("status", "queued")
-                .put("created_at", ApiTimestamps.format(request.createdAt().toInstant()))
-                .put("completed_at", null)
-                .put("counts", new JsonObject().put("total", 0).put("created", 0).put("updated", 0)
-                        .put("skipped", 0).put("failed", 0))
-                .put("file_name", event.getString("file_name"))
-                .put("file_size", event.getLong("file_size"))
-                .put("on_conflict", event.getString("on_conflict", "UPSERT").toLowerCase(Locale.ROOT));
     }
 
     private static UUID parseId(String id) {

@@ -2,7 +2,7 @@ package io.contactimport.gateway.imports.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.vertx.core.json.JsonObject;
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public class LiveImports {
     private static final int BYPASSED = Integer.MAX_VALUE;
 
     /** @param rank how far the import got (queued, in progress, ended); {@code BYPASSED}: not served from here */
-    private record View(UUID teamId, JsonObject contactImport, int rank, long processed) {
+    private record View(UUID teamId, ImportStatusChanged contactImport, int rank, long processed) {
 
         /** Events of one import can arrive late or twice: a view never goes back to an earlier state. */
         static View newer(View known, View arrived) {
@@ -41,18 +41,13 @@ public class LiveImports {
             .build();
 
     /** An import object from the status topic, with its {@code team_id}. */
-    public void announced(JsonObject event) {
-        UUID importId = UUID.fromString(event.getString("id"));
-        JsonObject contactImport = event.copy();
-        UUID teamId = UUID.fromString((String) contactImport.remove("team_id"));
-        JsonObject counts = contactImport.getJsonObject("counts");
-        long processed = counts.getLong("created") + counts.getLong("updated") + counts.getLong("skipped")
-                + counts.getLong("failed");
-        views.asMap().merge(importId, new View(teamId, contactImport, rank(contactImport.getString("status")), processed),
-                View::newer);
+    public void announced(ImportStatusChanged event) {
+        View arrived = new View(event.teamId(), event.withoutTeam(), rank(event.status()),
+                event.counts().processed());
+        views.asMap().merge(event.id(), arrived, View::newer);
     }
 
-    public Optional<JsonObject> find(UUID teamId, UUID importId) {
+    public Optional<ImportStatusChanged> find(UUID teamId, UUID importId) {
         View view = views.getIfPresent(importId);
         if (view == null || view.rank == BYPASSED || !view.teamId.equals(teamId)) {
             return Optional.empty();
@@ -65,11 +60,11 @@ public class LiveImports {
         views.put(importId, new View(null, null, BYPASSED, 0));
     }
 
-    private static int rank(String status) {
+    private static int rank(ImportStatusChanged.Status status) {
         return switch (status) {
-            case "queued" -> 0;
-            case "in_progress" -> 1;
-            default -> 2;
+            case QUEUED -> 0;
+            case IN_PROGRESS -> 1;
+            case COMPLETED, FAILED -> 2;
         };
     }
 }

@@ -1,11 +1,10 @@
 package io.contactimport.rowprocessor.imports.events;
 
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import io.contactimport.rowprocessor.imports.repository.CanceledImports;
 import io.contactimport.support.observability.ImportLogContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Listens to import status changes for cancellations: from then on, the import's batches are not applied. */
@@ -18,14 +17,13 @@ public class ImportCanceledConsumer {
         this.canceled = canceled;
     }
 
+    /** @param contactImport null when the record was not an import object: skipped, as it cancels nothing */
     @Incoming("import-status")
-    public Uni<Void> onStatusChanged(JsonObject contactImport) {
-        ImportLogContext.enterImport(contactImport.getValue("id"));
-        JsonObject error = contactImport.getJsonObject("error");
-        if (!"failed".equals(contactImport.getString("status")) || error == null
-                || !"canceled".equals(error.getString("name"))) {
+    public Uni<Void> onStatusChanged(ImportStatusChanged contactImport) {
+        if (contactImport == null || contactImport.id() == null || !contactImport.canceled()) {
             return Uni.createFrom().voidItem();
         }
-        return canceled.add(UUID.fromString(contactImport.getString("id")));
+        ImportLogContext.enter(contactImport.id(), contactImport.teamId());
+        return canceled.add(contactImport.id());
     }
 }

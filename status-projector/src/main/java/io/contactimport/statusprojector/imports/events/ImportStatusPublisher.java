@@ -1,10 +1,10 @@
 package io.contactimport.statusprojector.imports.events;
 
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,25 +18,24 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ImportStatusPublisher {
 
-    private final MutinyEmitter<JsonObject> events;
+    private final MutinyEmitter<ImportStatusChanged> events;
 
-    public ImportStatusPublisher(@Channel("import-status") MutinyEmitter<JsonObject> events) {
+    public ImportStatusPublisher(@Channel("import-status") MutinyEmitter<ImportStatusChanged> events) {
         this.events = events;
     }
 
-    public Uni<Void> publishStatus(JsonObject contactImport, String type) {
+    /** @param type {@code created}, or the status the import reached */
+    public Uni<Void> publishStatus(ImportStatusChanged contactImport, String type) {
         return publish(contactImport, type, type);
     }
 
-    public Uni<Void> publishProgress(JsonObject contactImport) {
-        JsonObject counts = contactImport.getJsonObject("counts");
-        long processed = counts.getLong("created") + counts.getLong("updated") + counts.getLong("skipped")
-                + counts.getLong("failed");
-        return publish(contactImport, "progress", "progress:" + counts.getLong("total") + ":" + processed);
+    public Uni<Void> publishProgress(ImportStatusChanged contactImport) {
+        return publish(contactImport, "progress", "progress:" + contactImport.counts().total() + ":"
+                + contactImport.counts().processed());
     }
 
-    private Uni<Void> publish(JsonObject contactImport, String type, String idSuffix) {
-        String importId = contactImport.getString("id");
+    private Uni<Void> publish(ImportStatusChanged contactImport, String type, String idSuffix) {
+        String importId = contactImport.id().toString();
         return events.sendMessage(Message.of(contactImport)
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(importId + ":" + idSuffix)

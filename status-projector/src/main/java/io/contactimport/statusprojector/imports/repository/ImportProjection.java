@@ -1,18 +1,21 @@
 package io.contactimport.statusprojector.imports.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.batches.RowBatchProcessed;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import io.contactimport.contracts.imports.Lane;
 import io.contactimport.statusprojector.imports.metrics.ImportMetrics;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -68,22 +71,28 @@ public class ImportProjection {
             WHERE i.id = w.id AND w.place <= $2 - coalesce(r.n, 0)""";
 
     private final Pool pool;
+    private final ObjectMapper json;
     private final ImportMetrics metrics;
     private final int maxRunningPerTeam;
     private final long expressMaxBytes;
 
-    public ImportProjection(Pool pool, ImportMetrics metrics,
+    public ImportProjection(Pool pool, ObjectMapper json, ImportMetrics metrics,
                             @ConfigProperty(name = "projector.team-max-running-imports") int maxRunningPerTeam,
                             @ConfigProperty(name = "projector.express-lane-max-bytes") long expressMaxBytes) {
         this.pool = pool;
+        this.json = json;
         this.metrics = metrics;
         this.maxRunningPerTeam = maxRunningPerTeam;
         this.expressMaxBytes = expressMaxBytes;
     }
 
-    /** @param request the event as received, kept to announce the import's admission with */
-    public Uni<Void> requested(ImportRequested event, JsonObject columnMap, String segments, String topics,
-                               String request) {
+    /**
+     * Stores the import as the API will show it (column map, segments and topics in the API's shape).
+     *
+     * @param request the event as received, kept to announce the import's admission with
+     */
+    public Uni<Void> requested(ImportRequested event, String request) {
+        ImportStatusChanged queued = ImportStatusChanged.requested(event);
         return apply(event.teamId(), event.importId(), true, connection -> connection.preparedQuery("""
                         INSERT INTO status.imports (id, team_id, status, file_name, file_size, on_conflict, column_map,
                                                     segments, topics, created_at, request, lane)
@@ -92,9 +101,19 @@ public class ImportProjection {
                         ON CONFLICT (id) DO NOTHING""")
                 .execute(Tuple.tuple().addUUID(event.importId()).addUUID(event.teamId()).addString(event.fileName())
                         .addLong(event.fileSize()).addString(event.onConflict().apiValue())
-                        .addString(columnMap.encode()).addString(segments).addString(topics)
+                        .addString(json(queued.columnMap())).addString(json(queued.segments()))
+                        .addString(json(queued.topics()))
                         .addOffsetDateTime(event.requestedAt().atOffset(ZoneOffset.UTC)).addString(request)
                         .addString(Lane.of(event.fileSize(), expressMaxBytes).dbValue())));
+    }
+
+    /** A value as JSON text for a jsonb column; null is SQL NULL. */
+    private String json(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Uni<Void> split(ImportSplit event) {

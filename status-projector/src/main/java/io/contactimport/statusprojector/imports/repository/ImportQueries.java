@@ -1,9 +1,17 @@
 package io.contactimport.statusprojector.imports.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactimport.contracts.api.ApiTimestamps;
+import io.contactimport.contracts.imports.ImportStatusChanged;
+import io.contactimport.contracts.imports.ImportStatusChanged.Counts;
+import io.contactimport.contracts.imports.ImportStatusChanged.Failure;
+import io.contactimport.contracts.imports.ImportStatusChanged.MappedColumns;
+import io.contactimport.contracts.imports.ImportStatusChanged.SegmentRef;
+import io.contactimport.contracts.imports.ImportStatusChanged.Status;
+import io.contactimport.contracts.imports.ImportStatusChanged.TopicRef;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -16,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads imports as the API shows them, counts summed from the batch outcomes at read time. */
+/**
+ * Reads imports as the API shows them (and contact-imports.status announces them, with their team), counts summed
+ * from the batch outcomes at read time.
+ */
 @ApplicationScoped
 public class ImportQueries {
 
@@ -32,17 +43,26 @@ public class ImportQueries {
                 FROM status.batch_outcomes WHERE import_id = i.id) o ON true
             """;
 
-    private final Pool pool;
+    private static final TypeReference<MappedColumns> COLUMN_MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SegmentRef>> SEGMENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<TopicRef>> TOPICS = new TypeReference<>() {
+    };
 
-    public ImportQueries(Pool pool) {
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public ImportQueries(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     /** A page of a team's imports, newest first. */
-    public record Page(List<JsonObject> data, boolean hasMore) {
+    public record Page(List<ImportStatusChanged> data, boolean hasMore) {
     }
 
-    public Uni<Optional<JsonObject>> find(UUID teamId, UUID importId) {
+    public Uni<Optional<ImportStatusChanged>> find(UUID teamId, UUID importId) {
         return pool.preparedQuery(SELECT + " WHERE i.id = $1 AND i.team_id = $2")
                 .execute(Tuple.of(importId, teamId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
@@ -63,8 +83,8 @@ public class ImportQueries {
                 .map(rows -> page(rows, limit, before != null));
     }
 
-    private static Page page(RowSet<Row> rows, int limit, boolean ascending) {
-        List<JsonObject> data = new ArrayList<>();
+    private Page page(RowSet<Row> rows, int limit, boolean ascending) {
+        List<ImportStatusChanged> data = new ArrayList<>();
         for (Row row : rows) {
             data.add(view(row));
         }
@@ -78,39 +98,39 @@ public class ImportQueries {
         return new Page(data, hasMore);
     }
 
-    private static JsonObject view(Row row) {
+    private ImportStatusChanged view(Row row) {
         long created = row.getLong("created");
         long updated = row.getLong("updated");
         long skipped = row.getLong("skipped");
         long failed = row.getLong("failed");
+        long processed = created + updated + skipped + failed;
         Long splitTotal = row.getLong("total_rows");
-        long total = splitTotal != null ? Math.max(splitTotal, created + updated + skipped + failed)
-                : created + updated + skipped + failed;
-        JsonObject view = new JsonObject()
-                .put("object", "contact_import")
-                .put("id", row.getUUID("id").toString())
-                .put("status", row.getString("status"))
-                .put("created_at", timestamp(row.getOffsetDateTime("created_at")))
-                .put("completed_at", timestamp(row.getOffsetDateTime("completed_at")))
-                .put("counts", new JsonObject().put("total", total).put("created", created).put("updated", updated)
-                        .put("skipped", skipped).put("failed", failed))
-                .put("file_name", row.getString("file_name"))
-                .put("file_size", row.getLong("file_size"))
-                .put("on_conflict", row.getString("on_conflict"))
-                .put("column_map", row.getJsonObject("column_map"))
-                .put("segments", row.getJsonArray("segments") == null ? new JsonArray() : row.getJsonArray("segments"))
-                .put("topics", row.getJsonArray("topics") == null ? new JsonArray() : row.getJsonArray("topics"));
+        long total = splitTotal != null ? Math.max(splitTotal, processed) : processed;
         OffsetDateTime canceledAt = row.getOffsetDateTime("canceled_at");
         OffsetDateTime completedAt = row.getOffsetDateTime("completed_at");
         // A cancellation explains the failure only when it came before the import ended.
         boolean canceled = canceledAt != null && completedAt != null && !canceledAt.isAfter(completedAt);
-        if (canceled) {
-            view.put("error", new JsonObject().put("name", "canceled").put("message", "The import was canceled."));
-        } else if (row.getString("error_name") != null) {
-            view.put("error", new JsonObject().put("name", row.getString("error_name"))
-                    .put("message", row.getString("error_message")));
+        Failure error = canceled ? Failure.CANCELED
+                : row.getString("error_name") == null ? null
+                : new Failure(row.getString("error_name"), row.getString("error_message"));
+        return new ImportStatusChanged(ImportStatusChanged.OBJECT, row.getUUID("id"), row.getUUID("team_id"),
+                Status.fromApiValue(row.getString("status")), timestamp(row.getOffsetDateTime("created_at")),
+                timestamp(completedAt), new Counts(total, created, updated, skipped, failed),
+                row.getString("file_name"), row.getLong("file_size"), row.getString("on_conflict"),
+                read(row.getJsonObject("column_map"), COLUMN_MAP), read(row.getJsonArray("segments"), SEGMENTS),
+                read(row.getJsonArray("topics"), TOPICS), error);
+    }
+
+    /** A JSON column (written by {@link ImportProjection#requested}) as the record it holds; null stays null. */
+    private <T> T read(Object stored, TypeReference<T> type) {
+        if (stored == null) {
+            return null;
         }
-        return view;
+        try {
+            return json.readValue(stored.toString(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("status.imports holds JSON it did not write: " + e.getMessage(), e);
+        }
     }
 
     private static String timestamp(OffsetDateTime time) {

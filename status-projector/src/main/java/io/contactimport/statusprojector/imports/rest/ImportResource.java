@@ -1,16 +1,17 @@
 package io.contactimport.statusprojector.imports.rest;
 
 import io.contactimport.contracts.api.ApiError;
+import io.contactimport.contracts.imports.ImportStatusChanged;
 import io.contactimport.statusprojector.imports.service.StatusUpdates;
 import io.contactimport.support.rest.ApiErrorResponses;
 import io.contactimport.statusprojector.imports.repository.ImportQueries;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,7 +32,7 @@ public class ImportResource {
     @Path("/{importId}")
     public Uni<Response> get(@RestPath UUID teamId, @RestPath UUID importId) {
         return queries.find(teamId, importId).map(found -> found
-                .map(view -> Response.ok(view).build())
+                .map(view -> Response.ok(view.withoutTeam()).build())
                 .orElseGet(() -> error(404, "not_found", "Contact import not found")));
     }
 
@@ -47,20 +48,28 @@ public class ImportResource {
     @Path("/{importId}/cancel")
     public Uni<Response> cancel(@RestPath UUID teamId, @RestPath UUID importId) {
         return updates.cancel(teamId, importId).chain(() -> queries.find(teamId, importId)).map(found -> found
-                .map(view -> "canceled".equals(view.getJsonObject("error", new JsonObject()).getString("name"))
-                        ? Response.ok(view).build()
-                        : error(422, "validation_error", "The import has already " + view.getString("status")
+                .map(view -> view.canceled()
+                        ? Response.ok(view.withoutTeam()).build()
+                        : error(422, "validation_error", "The import has already " + view.status().apiValue()
                                 + "; only a queued or in-progress import can be canceled."))
                 // Canceled before the projector heard of it: it fails as soon as it arrives.
-                .orElseGet(() -> Response.accepted(new JsonObject().put("object", "contact_import")
-                        .put("id", importId.toString()).put("status", "failed")).build()));
+                .orElseGet(() -> Response.accepted(new CancelAccepted(ImportStatusChanged.OBJECT, importId,
+                        ImportStatusChanged.Status.FAILED)).build()));
+    }
+
+    /** The answer to a cancellation of an import the projector has not heard of yet. */
+    record CancelAccepted(String object, UUID id, ImportStatusChanged.Status status) {
+    }
+
+    /** A page of imports as the API lists them. */
+    record ImportList(String object, boolean hasMore, List<ImportStatusChanged> data) {
     }
 
     @GET
-    public Uni<JsonObject> list(@RestPath UUID teamId, @RestQuery String status,
+    public Uni<ImportList> list(@RestPath UUID teamId, @RestQuery String status,
                                 @RestQuery @DefaultValue("10") int limit, @RestQuery UUID after,
                                 @RestQuery UUID before) {
-        return queries.list(teamId, status, limit, after, before).map(page -> new JsonObject()
-                .put("object", "list").put("has_more", page.hasMore()).put("data", page.data()));
+        return queries.list(teamId, status, limit, after, before).map(page -> new ImportList("list",
+                page.hasMore(), page.data().stream().map(ImportStatusChanged::withoutTeam).toList()));
     }
 }

@@ -51,12 +51,11 @@ public class StatusAnnouncements {
                     return Uni.createFrom().voidItem();
                 }
                 if (due.isEmpty()) {
-                    return publisher.publishProgress(view.get().put("team_id", teamId.toString()));
+                    return publisher.publishProgress(view.get());
                 }
                 Uni<Void> sent = Uni.createFrom().voidItem();
                 for (String type : due) {
-                    sent = sent.chain(() -> publisher.publishStatus(view.get().copy().put("team_id",
-                                    teamId.toString()), type))
+                    sent = sent.chain(() -> publisher.publishStatus(view.get(), type))
                             .chain(() -> announcements.markAnnounced(importId, type));
                 }
                 return sent;

@@ -1,10 +1,8 @@
 package io.contactimport.statusprojector.imports.service;
 
 import io.contactimport.contracts.batches.RowBatchProcessed;
-import io.contactimport.contracts.imports.ColumnMap;
 import io.contactimport.contracts.imports.ImportRequested;
 import io.contactimport.contracts.imports.ImportSplit;
-import io.contactimport.contracts.imports.TopicSubscription;
 import io.contactimport.statusprojector.imports.repository.ImportProjection;
 import io.contactimport.support.faults.Outages;
 import io.contactimport.support.faults.TransientFailures;
@@ -12,8 +10,6 @@ import io.smallrye.faulttolerance.api.BeforeRetry;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -48,17 +44,7 @@ public class StatusUpdates {
     @RetryWhen(exception = TransientFailures.Predicate.class)
     @BeforeRetry(Outages.LogWait.class)
     public Uni<Void> requested(ImportRequested event) {
-        JsonArray segments = new JsonArray();
-        for (UUID id : event.segmentIds()) {
-            segments.add(new JsonObject().put("id", id.toString()));
-        }
-        JsonArray topics = new JsonArray();
-        for (TopicSubscription topic : event.topics()) {
-            topics.add(new JsonObject().put("id", topic.id().toString())
-                    .put("subscription", topic.optIn() ? "opt_in" : "opt_out"));
-        }
-        return projection.requested(event, columnMapView(event.columnMap()), segments.encode(), topics.encode(),
-                        admissions.keep(event))
+        return projection.requested(event, admissions.keep(event))
                 .chain(() -> announcements.announce(event.teamId(), event.importId(), false))
                 .chain(() -> admissions.announce(event.teamId()));
     }
@@ -93,20 +79,5 @@ public class StatusUpdates {
                 .chain(() -> admissions.announce(teamId))
                 .onFailure().invoke(e -> LOG.warnf("cancellation of %s stored, announced later: %s", importId, e))
                 .onFailure().recoverWithNull());
-    }
-
-    /** The column map as the API shows it: snake_case keys, lower-case types. */
-    static JsonObject columnMapView(ColumnMap map) {
-        JsonObject properties = new JsonObject();
-        map.properties().forEach((key, column) -> {
-            JsonObject property = new JsonObject().put("column", column.column()).put("type", column.type().apiValue());
-            if (column.dateOrder() != null) {
-                property.put("format", column.dateOrder().apiValue());
-            }
-            properties.put(key, property);
-        });
-        return new JsonObject().put("email", map.email()).put("first_name", map.firstName())
-                .put("last_name", map.lastName()).put("unsubscribed", map.unsubscribed())
-                .put("properties", properties);
     }
 }
