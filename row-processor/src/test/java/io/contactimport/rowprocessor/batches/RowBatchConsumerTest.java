@@ -1,5 +1,6 @@
 package io.contactimport.rowprocessor.batches;
 
+import static io.contactimport.testing.TopicReader.header;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -207,11 +208,6 @@ class RowBatchConsumerTest {
         }
         assertEquals(expected, found.size(), "contact changes of " + importId + ": " + found);
         return found;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String contactId(String email) {

@@ -1,25 +1,24 @@
 package io.contactimport.rowprocessor.changes;
 
+import static io.contactimport.testing.TopicReader.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.contactimport.contracts.Topic;
 import io.contactimport.testing.LocalStackResource;
+import io.contactimport.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class ChangeRelayTest {
         sql("""
                 CREATE TRIGGER relay_stops_before_delete BEFORE DELETE ON contacts.change_outbox
                 FOR EACH STATEMENT EXECUTE FUNCTION contacts.relay_stops_before_delete()""");
-        try (KafkaConsumer<String, String> changes = changesFromNow()) {
+        try (KafkaConsumer<String, String> changes = TopicReader.fromNow(Topic.CONTACT_CHANGES)) {
             // What the contacts API writes in a contact's transaction (ChangeOutbox.add).
             String contactId = UUID.randomUUID().toString();
             pool.preparedQuery("""
@@ -73,23 +72,6 @@ class ChangeRelayTest {
             List<ConsumerRecord<String, String>> later = eventsFor(changes, contactId, Duration.ofSeconds(3));
             assertEquals(List.of(), later, "once deleted, it is not sent again");
         }
-    }
-
-    private KafkaConsumer<String, String> changesFromNow() throws InterruptedException {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", LocalStackResource.sharedStack().kafkaBootstrapServers());
-        props.put("group.id", "test-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer());
-        consumer.subscribe(List.of(Topic.CONTACT_CHANGES.topicName()));
-        // Resolve the position now, before the change under test is sent.
-        awaitTrue(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        }, "the test's consumer was given the topic's partitions");
-        consumer.assignment().forEach(consumer::position);
-        return consumer;
     }
 
     private List<ConsumerRecord<String, String>> awaitEvents(KafkaConsumer<String, String> changes, String contactId,
@@ -132,10 +114,5 @@ class ChangeRelayTest {
 
     private void sql(String statement) {
         pool.query(statement).execute().await().indefinitely();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -14,6 +14,7 @@ import io.contactimport.contracts.imports.ImportSplit;
 import io.contactimport.contracts.imports.OnConflict;
 import io.contactimport.testing.InternalApi;
 import io.contactimport.testing.LocalStackResource;
+import io.contactimport.testing.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -122,7 +123,7 @@ class ImportProjectionTest {
             send(Topic.BATCH_OUTCOMES, id, new RowBatchProcessed(id, team, 0, 0, 1, 0, 0, 0));
             await(id, "status", "completed");
         }
-        try (KafkaConsumer<String, String> status = statusConsumer()) {
+        try (KafkaConsumer<String, String> status = TopicReader.fromNow(Topic.IMPORT_STATUS)) {
             for (UUID id : List.of(redelivered, swept)) {
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(announced(id)));
                 pool.preparedQuery("UPDATE status.imports SET announced = 'in_progress' WHERE id = $1")
@@ -151,25 +152,6 @@ class ImportProjectionTest {
     private String announced(UUID id) {
         return pool.preparedQuery("SELECT announced FROM status.imports WHERE id = $1").execute(Tuple.of(id))
                 .await().indefinitely().iterator().next().getString(0);
-    }
-
-    /** Reads contact-imports.status from its current end. */
-    private KafkaConsumer<String, String> statusConsumer() {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", LocalStackResource.sharedStack().kafkaBootstrapServers());
-        props.put("group.id", "test-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer());
-        consumer.subscribe(List.of(Topic.IMPORT_STATUS.topicName()));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        // "latest" is resolved lazily: without this, a position found after the events under test were sent
-        // would skip them.
-        consumer.assignment().forEach(consumer::position);
-        return consumer;
     }
 
     private void await(UUID id, String path, Object expected) {
