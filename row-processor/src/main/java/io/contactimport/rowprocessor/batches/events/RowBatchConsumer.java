@@ -57,8 +57,8 @@ public class RowBatchConsumer {
     }
 
     /**
-     * Applies the batch and starts its announcement once the partition's previous one ended; completes then, so the
-     * consumer takes the next batch while this one's is acknowledged. The message is acked after its announcement,
+     * Applies the batch and starts its announcement once the partition's previous one was acknowledged; completes
+     * then, so the consumer takes the next batch while this one's is acknowledged. The message is acked after its announcement,
      * and nacked (the channel's failure strategy takes over) when the batch or its announcement failed for good.
      */
     private Uni<Void> applyAndAnnounce(Message<RowBatch> message) {
@@ -68,7 +68,7 @@ public class RowBatchConsumer {
                 .map(kafka -> new TopicPartition(kafka.getTopic(), kafka.getPartition())).orElseThrow();
         Context context = Vertx.currentContext();
         return apply(batch)
-                .call(() -> inFlight.previousEnded(partition, context))
+                .call(() -> inFlight.previousAcknowledged(partition, context))
                 .invoke(applied -> inFlight.started(partition, changes.publish(applied.changes())
                         .chain(() -> outcomes.publish(applied.outcome()))
                         .call(() -> Uni.createFrom().completionStage(message.ack()))
