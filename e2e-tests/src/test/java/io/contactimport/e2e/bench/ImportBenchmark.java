@@ -49,19 +49,25 @@ public final class ImportBenchmark {
     private final Map<String, Long> baselineNanos = new HashMap<>();
     private ServiceFleet fleet;
     private BenchApi client;
+    private CpuMeter cpu;
+    /** The service to record with JFR during each measured import ({@code --profile <module>}), or null. */
+    private Profiler profiler;
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         boolean withLarge = !options.contains("--no-2m");
+        int profile = options.indexOf("--profile");
+        String profiled = profile >= 0 ? options.get(profile + 1) : null;
         // --traced: every service exports its spans (OTLP over HTTP) to a collector in this JVM, as to a real one.
         try (TraceCollector traces = options.contains("--traced") ? new TraceCollector() : null) {
             // --no-contact-changes: without contacts.changes, to see what announcing every change costs.
-            new ImportBenchmark().run(rows, withLarge, traces, !options.contains("--no-contact-changes"));
+            new ImportBenchmark().run(rows, withLarge, traces, !options.contains("--no-contact-changes"), profiled);
         }
     }
 
-    private void run(int rows, boolean withLarge, TraceCollector traces, boolean contactChanges) throws Exception {
+    private void run(int rows, boolean withLarge, TraceCollector traces, boolean contactChanges, String profiled)
+            throws Exception {
         Path work = Path.of("target/bench").toAbsolutePath();
         Files.createDirectories(work);
         Path file = ContactFiles.generate(work.resolve("contacts-" + rows + ".csv"), rows, "");
@@ -82,6 +88,8 @@ public final class ImportBenchmark {
             try {
                 fleet.startAll();
                 client = new BenchApi(fleet.url(Service.API_GATEWAY));
+                cpu = new CpuMeter(fleet, stack, stack.dataDir().resolve("postgres/data"));
+                profiler = profiled == null ? null : new Profiler(fleet, profiled, work);
                 baseline(stack, file, rows);
                 // The first import after start includes compiling the import path (JIT) in every service: it is
                 // reported apart, and the imports after it measure the services as they run.
@@ -150,6 +158,10 @@ public final class ImportBenchmark {
                                String baselinePass) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        if (profiler != null) {
+            profiler.start();
+        }
+        Map<String, Double> cpuBefore = cpu.read();
         long start = System.nanoTime();
         String id = client.post(API_KEY, file, COLUMN_MAP, onConflict);
         long accepted = System.nanoTime();
@@ -170,6 +182,7 @@ public final class ImportBenchmark {
         } while (!status(body).equals("completed") && !status(body).equals("failed")
                 && System.nanoTime() - start < Duration.ofMinutes(20).toNanos());
         long end = System.nanoTime();
+        Map<String, Double> cpuAfter = cpu.read();
         running.set(false);
         reader.join();
         String ratio = baselinePass == null ? ""
@@ -177,6 +190,10 @@ public final class ImportBenchmark {
                         (double) (end - start) / baselineNanos.get(baselinePass), baselinePass);
         report.put(label, seconds(end - start) + " POST to " + status(body) + ratio + " (upload accepted after "
                 + seconds(accepted - start) + "), " + rate(rows, end - start) + "; " + counts(body));
+        report.put("CPU seconds during it: " + label, CpuMeter.between(cpuBefore, cpuAfter, end - start));
+        if (profiler != null) {
+            report.put("JFR recording of it: " + label, profiler.stop(label).toString());
+        }
         if (measureReads && !latencies.isEmpty()) {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
