@@ -1,7 +1,9 @@
 package io.contactimport.rowprocessor.changes.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.contactimport.contracts.changes.ContactChangeType;
 import io.contactimport.contracts.changes.ContactChanged;
 import io.contactimport.rowprocessor.changes.service.ContactChange;
@@ -15,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -46,7 +49,7 @@ public class ContactChangePublisher {
     static final String CHANNEL = "contact-changes";
 
     private final KafkaClientService clients;
-    private final ObjectMapper json;
+    private final ObjectWriter dataWriter;
     private final ContactChangesConfig config;
     private final String topic;
     private final Header specVersion = header("ce_specversion", "1.0");
@@ -58,7 +61,7 @@ public class ContactChangePublisher {
     public ContactChangePublisher(KafkaClientService clients, ObjectMapper json, ContactChangesConfig config,
                                   @ConfigProperty(name = "mp.messaging.outgoing.contact-changes.topic") String topic) {
         this.clients = clients;
-        this.json = json;
+        this.dataWriter = json.writerFor(ContactChanged.class);
         this.config = config;
         this.topic = topic;
         this.source = header("ce_source", config.source());
@@ -81,12 +84,23 @@ public class ContactChangePublisher {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(changes.size());
         Header time = null;
         OffsetDateTime timeOf = null;
-        for (ContactChange change : changes) {
-            if (!change.time().equals(timeOf)) {
-                timeOf = change.time();
-                time = header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(timeOf));
+        ByteArrayBuilder value = new ByteArrayBuilder();
+        try (JsonGenerator data = dataWriter.createGenerator(value)) {
+            // One generator writes every event's data, each taken from the buffer in turn: a million calls of
+            // writeValueAsBytes, each setting up its own, showed in a profile.
+            data.setRootValueSeparator(null);
+            for (ContactChange change : changes) {
+                if (!change.time().equals(timeOf)) {
+                    timeOf = change.time();
+                    time = header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(timeOf));
+                }
+                dataWriter.writeValue(data, change.data());
+                data.flush();
+                records.add(record(change, time, value.toByteArray()));
+                value.reset();
             }
-            records.add(record(change, time));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         AtomicInteger pending = new AtomicInteger(records.size());
@@ -104,19 +118,11 @@ public class ContactChangePublisher {
         }).chain(() -> Uni.createFrom().completionStage(acknowledged));
     }
 
-    private ProducerRecord<String, byte[]> record(ContactChange change, Header time) {
+    private ProducerRecord<String, byte[]> record(ContactChange change, Header time, byte[] value) {
         String contactId = change.data().contactId().toString();
         List<Header> headers = List.of(specVersion, header("ce_id", change.id()), source, types.get(change.type()),
                 time, header("ce_subject", contactId), dataSchema, contentType);
-        return new ProducerRecord<>(topic, null, contactId, value(change.data()), headers);
-    }
-
-    private byte[] value(ContactChanged data) {
-        try {
-            return json.writeValueAsBytes(data);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ProducerRecord<>(topic, null, contactId, value, headers);
     }
 
     private static Header header(String name, String value) {

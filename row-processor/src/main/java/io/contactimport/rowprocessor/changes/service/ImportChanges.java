@@ -35,12 +35,13 @@ public class ImportChanges {
     /** @param applied in file order, as {@link #inFileOrder} gives them */
     public List<ContactChange> of(RowBatch batch, List<AppliedRow> applied, OffsetDateTime committedAt) {
         List<ContactChange> changes = new ArrayList<>(applied.size());
+        String idPrefix = batch.importId() + ":";
         for (AppliedRow change : applied) {
             ContactRow row = change.row();
             ContactChangeType type = change.created() ? ContactChangeType.CREATED : ContactChangeType.UPDATED;
             ContactChanged data = new ContactChanged(batch.teamId(), change.contactId(), row.email(),
                     batch.importId(), change.created() ? allFields(row) : givenFields(row));
-            changes.add(new ContactChange(batch.importId() + ":" + row.number(), type, committedAt, data));
+            changes.add(new ContactChange(idPrefix + row.number(), type, committedAt, data));
         }
         return changes;
     }
