@@ -28,9 +28,4 @@ public class NativeLz4 {
             LOG.infof("lz4 runs in Java: its native library did not load (%s)", e.toString());
         }
     }
-
-    /** Whether Kafka's lz4 streams use the native library. */
-    public static boolean isNative() {
-        return Native.isLoaded();
-    }
 }
