@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,14 +27,15 @@ final class CpuMeter {
 
     private final Map<String, Part> parts = new LinkedHashMap<>();
 
-    CpuMeter(ServiceFleet fleet, LocalStack stack, Path postgresData) {
+    CpuMeter(ServiceFleet fleet, LocalStack stack) {
         for (ServiceFleet.Instance instance : fleet.instances()) {
             parts.put(instance.service().module(), new Part(instance.process().pid(), false));
         }
         for (ChildProcess process : stack.processes()) {
             parts.put(process.name(), new Part(process.pid(), false));
         }
-        postmaster(postgresData).ifPresent(pid -> parts.put("postgresql server", new Part(pid, true)));
+        stack.postgresServer().ifPresent(postmaster -> parts.put("postgresql server", new Part(postmaster.pid(),
+                true)));
         parts.put("benchmark (its client)", new Part(ProcessHandle.current().pid(), false));
     }
 
@@ -71,14 +71,6 @@ final class CpuMeter {
                     + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;
-        }
-    }
-
-    private static Optional<Long> postmaster(Path dataDir) {
-        try {
-            return Optional.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim()));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

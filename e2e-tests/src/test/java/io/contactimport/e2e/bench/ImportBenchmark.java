@@ -58,6 +58,9 @@ public final class ImportBenchmark {
         List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         boolean withLarge = !options.contains("--no-2m");
         int profile = options.indexOf("--profile");
+        if (profile == options.size() - 1) {
+            throw new IllegalArgumentException("--profile needs a module, e.g. --profile row-processor");
+        }
         String profiled = profile >= 0 ? options.get(profile + 1) : null;
         // --traced: every service exports its spans (OTLP over HTTP) to a collector in this JVM, as to a real one.
         try (TraceCollector traces = options.contains("--traced") ? new TraceCollector() : null) {
@@ -88,7 +91,7 @@ public final class ImportBenchmark {
             try {
                 fleet.startAll();
                 client = new BenchApi(fleet.url(Service.API_GATEWAY));
-                cpu = new CpuMeter(fleet, stack, stack.dataDir().resolve("postgres/data"));
+                cpu = new CpuMeter(fleet, stack);
                 profiler = profiled == null ? null : new Profiler(fleet, profiled, work);
                 baseline(stack, file, rows);
                 // The first import after start includes compiling the import path (JIT) in every service: it is

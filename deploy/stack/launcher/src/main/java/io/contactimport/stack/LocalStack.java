@@ -146,6 +146,11 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(processes.values());
     }
 
+    /** The running PostgreSQL server (its postmaster, which {@code pg_ctl} detached from the JVM that started it). */
+    public Optional<ProcessHandle> postgresServer() {
+        return postmaster(dataDir.resolve("postgres/data"));
+    }
+
     /** The servers this stack started (PostgreSQL is not one of them when an external database is used). */
     public Set<Server> servers() {
         return Set.copyOf(processes.keySet());
@@ -155,7 +160,7 @@ public final class LocalStack implements AutoCloseable {
     public boolean isRunning(Server server) {
         ChildProcess process = processes.get(server);
         boolean alive = process != null && process.isAlive();
-        return server == Server.POSTGRES ? alive && postmaster(dataDir.resolve("postgres/data")).isPresent() : alive;
+        return server == Server.POSTGRES ? alive && postgresServer().isPresent() : alive;
     }
 
     /** Starts a server (again, after {@link #kill}) on its port, with its data; returns when it answers. */
@@ -174,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
     public void kill(Server server) {
         ChildProcess process = processes.remove(server);
         if (server == Server.POSTGRES) {
-            postmaster(dataDir.resolve("postgres/data")).ifPresent(postmaster -> {
+            postgresServer().ifPresent(postmaster -> {
                 postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
                 postmaster.destroyForcibly();
                 postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).join();

@@ -11,9 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Per partition, the announcement of the batch applied last (its contact changes, then its outcome) while the broker
  * has not acknowledged it yet. The partition's next batch is applied meanwhile, so PostgreSQL works while Kafka
- * acknowledges; its announcement starts only once the previous one was acknowledged. So a partition's changes reach Kafka in the
- * order they were applied, and at most one batch's announcement per partition waits in memory (during a broker outage
- * the consumer stops at the partition's next batch, as it did when it awaited each announcement).
+ * acknowledges; its announcement starts only once the previous one was acknowledged. So a partition's changes reach
+ * Kafka in the order they were applied, and at most one batch's announcement per partition waits in memory (during a
+ * broker outage the consumer stops at the partition's next batch, as it did when it awaited each announcement).
  */
 final class AnnouncementsInFlight {
 

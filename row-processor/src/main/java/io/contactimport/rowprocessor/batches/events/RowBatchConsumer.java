@@ -58,8 +58,9 @@ public class RowBatchConsumer {
 
     /**
      * Applies the batch and starts its announcement once the partition's previous one was acknowledged; completes
-     * then, so the consumer takes the next batch while this one's is acknowledged. The message is acked after its announcement,
-     * and nacked (the channel's failure strategy takes over) when the batch or its announcement failed for good.
+     * then, so the consumer takes the next batch while this one's is acknowledged. The message is acked after its
+     * announcement, and nacked (the channel's failure strategy takes over) when the batch or its announcement failed
+     * for good.
      */
     private Uni<Void> applyAndAnnounce(Message<RowBatch> message) {
         RowBatch batch = message.getPayload();
