@@ -1,6 +1,7 @@
 package io.contactimport.rowprocessor.changes.service;
 
-import io.contactimport.contracts.changes.ContactChanged;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.contactimport.contracts.changes.ContactChangeType;
 import io.contactimport.rowprocessor.changes.events.ContactChangePublisher;
 import io.contactimport.rowprocessor.changes.repository.ChangeOutbox;
 import io.contactimport.rowprocessor.changes.repository.ChangeOutbox.Entry;
@@ -8,6 +9,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,8 +56,50 @@ public class ChangeRelay {
     }
 
     private ContactChange change(Entry entry) {
-        ContactChanged data = new ContactChanged(entry.teamId(), entry.contactId(), entry.email(), null,
-                fields.read(entry.fieldsJson()));
-        return new ContactChange(entry.id().toString(), entry.type(), entry.changedAt(), data);
+        return new RelayedChange(entry, fields.read(entry.fieldsJson()));
+    }
+
+    /** A change the contacts API made; its fields as PostgreSQL gave them back, written again compactly. */
+    private record RelayedChange(Entry entry, Map<String, Object> fields) implements ContactChange {
+
+        @Override
+        public String id() {
+            return entry.id().toString();
+        }
+
+        @Override
+        public ContactChangeType type() {
+            return entry.type();
+        }
+
+        @Override
+        public OffsetDateTime time() {
+            return entry.changedAt();
+        }
+
+        @Override
+        public UUID teamId() {
+            return entry.teamId();
+        }
+
+        @Override
+        public UUID contactId() {
+            return entry.contactId();
+        }
+
+        @Override
+        public String email() {
+            return entry.email();
+        }
+
+        @Override
+        public UUID importId() {
+            return null;
+        }
+
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
+            json.writeObject(fields);
+        }
     }
 }

@@ -1,12 +1,36 @@
 package io.contactimport.rowprocessor.changes.service;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.contactimport.contracts.changes.ContactChangeType;
 import io.contactimport.contracts.changes.ContactChanged;
+import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
- * One change to announce as a CloudEvent: {@code id} is the same every time this change is announced again, so a
- * consumer drops a duplicate by it; {@code time} is when the change committed.
+ * One change to announce as a CloudEvent whose data is a {@link ContactChanged}. An import announces a million of
+ * them, so a change is a view of what made it (an applied row, an outbox entry), written straight into its Kafka
+ * record, rather than a {@link ContactChanged} with a map of fields built for each.
  */
-public record ContactChange(String id, ContactChangeType type, OffsetDateTime time, ContactChanged data) {
+public interface ContactChange {
+
+    /** The event's id: the same every time this change is announced again, so a consumer drops a duplicate by it. */
+    String id();
+
+    ContactChangeType type();
+
+    /** When the change committed. */
+    OffsetDateTime time();
+
+    UUID teamId();
+
+    UUID contactId();
+
+    String email();
+
+    /** The import whose row made the change; null for the contacts API. */
+    UUID importId();
+
+    /** Writes {@link ContactChanged#fields()}: a JSON object of the fields the change wrote, with their new values. */
+    void writeFields(JsonGenerator json) throws IOException;
 }

@@ -1,18 +1,17 @@
 package io.contactimport.rowprocessor.changes.service;
 
-import com.fasterxml.jackson.databind.util.RawValue;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.changes.ContactChangeType;
-import io.contactimport.contracts.changes.ContactChanged;
 import io.contactimport.rowprocessor.batches.repository.BatchLedger;
 import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.AppliedRow;
 import io.contactimport.rowprocessor.contacts.service.ContactRow;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +33,10 @@ public class ImportChanges {
 
     /** @param applied in file order, as {@link #inFileOrder} gives them */
     public List<ContactChange> of(RowBatch batch, List<AppliedRow> applied, OffsetDateTime committedAt) {
+        Batch made = new Batch(batch.teamId(), batch.importId(), batch.importId() + ":", committedAt);
         List<ContactChange> changes = new ArrayList<>(applied.size());
-        String idPrefix = batch.importId() + ":";
-        for (AppliedRow change : applied) {
-            ContactRow row = change.row();
-            ContactChangeType type = change.created() ? ContactChangeType.CREATED : ContactChangeType.UPDATED;
-            ContactChanged data = new ContactChanged(batch.teamId(), change.contactId(), row.email(),
-                    batch.importId(), change.created() ? allFields(row) : givenFields(row));
-            changes.add(new ContactChange(idPrefix + row.number(), type, committedAt, data));
+        for (AppliedRow row : applied) {
+            changes.add(new RowChange(made, row));
         }
         return changes;
     }
@@ -59,36 +54,73 @@ public class ImportChanges {
         return of(batch, applied, committedAt);
     }
 
-    /** A created contact: every field, as stored. */
-    private static Map<String, Object> allFields(ContactRow row) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("first_name", row.firstName());
-        fields.put("last_name", row.lastName());
-        fields.put("unsubscribed", Boolean.TRUE.equals(row.unsubscribed()));
-        fields.put("properties", row.propertiesJson() == null ? Map.of() : properties(row.propertiesJson()));
-        return fields;
+    /** What a batch's changes share; the event ids are the import's id and the row's number. */
+    private record Batch(UUID teamId, UUID importId, String idPrefix, OffsetDateTime committedAt) {
     }
 
-    /** An updated contact: the fields the row gave (an empty cell leaves a field as it was). */
-    private static Map<String, Object> givenFields(ContactRow row) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (row.firstName() != null) {
-            fields.put("first_name", row.firstName());
-        }
-        if (row.lastName() != null) {
-            fields.put("last_name", row.lastName());
-        }
-        if (row.unsubscribed() != null) {
-            fields.put("unsubscribed", row.unsubscribed());
-        }
-        if (row.propertiesJson() != null) {
-            fields.put("properties", properties(row.propertiesJson()));
-        }
-        return fields;
-    }
+    /** The change one row made: a created contact has every field, as stored; an updated one the row's fields. */
+    private record RowChange(Batch batch, AppliedRow applied) implements ContactChange {
 
-    /** Written into the event as they are: valid JSON already, and parsing a million of them showed. */
-    private static RawValue properties(String propertiesJson) {
-        return new RawValue(propertiesJson);
+        @Override
+        public String id() {
+            return batch.idPrefix() + applied.row().number();
+        }
+
+        @Override
+        public ContactChangeType type() {
+            return applied.created() ? ContactChangeType.CREATED : ContactChangeType.UPDATED;
+        }
+
+        @Override
+        public OffsetDateTime time() {
+            return batch.committedAt();
+        }
+
+        @Override
+        public UUID teamId() {
+            return batch.teamId();
+        }
+
+        @Override
+        public UUID contactId() {
+            return applied.contactId();
+        }
+
+        @Override
+        public String email() {
+            return applied.row().email();
+        }
+
+        @Override
+        public UUID importId() {
+            return batch.importId();
+        }
+
+        /** An empty cell leaves a field as it was, so an update carries only the fields its row gave. */
+        @Override
+        public void writeFields(JsonGenerator json) throws IOException {
+            ContactRow row = applied.row();
+            boolean all = applied.created();
+            json.writeStartObject();
+            if (all || row.firstName() != null) {
+                json.writeStringField("first_name", row.firstName());
+            }
+            if (all || row.lastName() != null) {
+                json.writeStringField("last_name", row.lastName());
+            }
+            if (all || row.unsubscribed() != null) {
+                json.writeBooleanField("unsubscribed", Boolean.TRUE.equals(row.unsubscribed()));
+            }
+            if (row.propertiesJson() != null) {
+                // Valid JSON already: parsing a million of them again showed in a profile.
+                json.writeFieldName("properties");
+                json.writeRawValue(row.propertiesJson());
+            } else if (all) {
+                json.writeFieldName("properties");
+                json.writeStartObject();
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
     }
 }

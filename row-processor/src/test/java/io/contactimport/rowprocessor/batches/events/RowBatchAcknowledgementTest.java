@@ -14,8 +14,12 @@ import io.contactimport.rowprocessor.batches.service.BatchApplier;
 import io.contactimport.rowprocessor.changes.events.ContactChangePublisher;
 import io.contactimport.rowprocessor.changes.service.ContactChange;
 import io.contactimport.rowprocessor.changes.service.ContactChangesConfig;
+import io.contactimport.rowprocessor.changes.service.ImportChanges;
+import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.AppliedRow;
+import io.contactimport.rowprocessor.contacts.service.ContactRow;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -92,8 +96,10 @@ class RowBatchAcknowledgementTest {
         public Uni<AppliedBatch> apply(RowBatch batch, Refusals refusals) {
             RowBatchProcessed outcome = new RowBatchProcessed(batch.importId(), batch.teamId(), batch.bucket(),
                     batch.sequence(), 1, 0, 0, 0);
-            return Uni.createFrom().item(new AppliedBatch(outcome, List.of(new ContactChange(IMPORT + ":1", null,
-                    null, null))));
+            AppliedRow ada = new AppliedRow(new ContactRow(1, "ada@example.com", null, null, null, null),
+                    UUID.randomUUID(), true);
+            return Uni.createFrom().item(new AppliedBatch(outcome,
+                    new ImportChanges().of(batch, List.of(ada), OffsetDateTime.now())));
         }
     }
 
