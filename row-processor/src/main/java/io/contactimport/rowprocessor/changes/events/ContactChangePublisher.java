@@ -25,8 +25,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * Sends contact changes to {@code contacts.changes} ({@link ContactChangeRecords}). An import sends a million of
  * them, so they skip the per-message machinery of a channel: the channel's producer is handed a batch's changes at
  * once, each written into its record as it is sent (so only the records in the producer's buffers are alive at a
- * time), and the batch completes when the broker acknowledged all of them. A broker that is down is waited out;
- * what is sent again carries the same event ids.
+ * time), then flushed; the batch completes when the broker acknowledged all of them. A broker that is down is
+ * waited out; what is sent again carries the same event ids.
  */
 @ApplicationScoped
 public class ContactChangePublisher {
@@ -73,6 +73,9 @@ public class ContactChangePublisher {
                     kafka.send(records.of(change), onAcknowledged);
                 }
             }
+            // The records go out now, each partition's in one producer batch: no linger to wait out, and none
+            // closing a batch halfway through the loop (this thread is the channel's own, for blocking calls).
+            kafka.flush();
         }).chain(() -> Uni.createFrom().completionStage(acknowledged));
     }
 }

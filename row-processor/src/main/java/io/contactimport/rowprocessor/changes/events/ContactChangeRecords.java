@@ -44,6 +44,8 @@ final class ContactChangeRecords implements AutoCloseable {
     private final Map<ContactChangeType, Header> types = new EnumMap<>(ContactChangeType.class);
     private final ByteArrayBuilder value = new ByteArrayBuilder();
     private final JsonGenerator data;
+    private final LastId teamId = new LastId();
+    private final LastId importId = new LastId();
     private OffsetDateTime timeOf;
     private Header time;
 
@@ -68,34 +70,34 @@ final class ContactChangeRecords implements AutoCloseable {
             timeOf = change.time();
             time = header("ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(timeOf));
         }
-        byte[] contactId = change.contactId().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] contactId = ascii(change.contactId());
         ArrayList<Header> headers = new ArrayList<>(8);
         headers.add(specVersion);
-        headers.add(header("ce_id", change.id()));
+        headers.add(new RecordHeader("ce_id", change.id()));
         headers.add(source);
         headers.add(types.get(change.type()));
         headers.add(time);
         headers.add(new RecordHeader("ce_subject", contactId));
         headers.add(dataSchema);
         headers.add(contentType);
-        return new ProducerRecord<>(topic, null, contactId, data(change), headers);
+        return new ProducerRecord<>(topic, null, contactId, data(change, contactId), headers);
     }
 
-    private byte[] data(ContactChange change) {
+    /** Ids are ASCII and need no escaping; a batch's team and import ids are written from bytes made once. */
+    private byte[] data(ContactChange change, byte[] contactId) {
         try {
             data.writeStartObject();
             data.writeFieldName(TEAM_ID);
-            data.writeString(change.teamId().toString());
+            writeId(teamId.of(change.teamId()));
             data.writeFieldName(CONTACT_ID);
-            data.writeString(change.contactId().toString());
+            writeId(contactId);
             data.writeFieldName(EMAIL);
             data.writeString(change.email());
             data.writeFieldName(IMPORT_ID);
-            UUID importId = change.importId();
-            if (importId == null) {
+            if (change.importId() == null) {
                 data.writeNull();
             } else {
-                data.writeString(importId.toString());
+                writeId(importId.of(change.importId()));
             }
             data.writeFieldName(FIELDS);
             change.writeFields(data);
@@ -109,6 +111,10 @@ final class ContactChangeRecords implements AutoCloseable {
         return json;
     }
 
+    private void writeId(byte[] id) throws IOException {
+        data.writeRawUTF8String(id, 0, id.length);
+    }
+
     @Override
     public void close() {
         try {
@@ -120,5 +126,23 @@ final class ContactChangeRecords implements AutoCloseable {
 
     private static Header header(String name, String value) {
         return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] ascii(UUID id) {
+        return id.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The bytes of the id last asked for, made again only for another id. */
+    private static final class LastId {
+        private UUID id;
+        private byte[] bytes;
+
+        byte[] of(UUID wanted) {
+            if (!wanted.equals(id)) {
+                id = wanted;
+                bytes = ascii(wanted);
+            }
+            return bytes;
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -63,8 +64,8 @@ public class ChangeRelay {
     private record RelayedChange(Entry entry, Map<String, Object> fields) implements ContactChange {
 
         @Override
-        public String id() {
-            return entry.id().toString();
+        public byte[] id() {
+            return entry.id().toString().getBytes(StandardCharsets.US_ASCII);
         }
 
         @Override

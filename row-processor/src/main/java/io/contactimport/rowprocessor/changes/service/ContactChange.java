@@ -14,8 +14,11 @@ import java.util.UUID;
  */
 public interface ContactChange {
 
-    /** The event's id: the same every time this change is announced again, so a consumer drops a duplicate by it. */
-    String id();
+    /**
+     * The event's id, as the bytes of its {@code ce_id} header: the same every time this change is announced again,
+     * so a consumer drops a duplicate by it.
+     */
+    byte[] id();
 
     ContactChangeType type();
 

@@ -1,6 +1,8 @@
 package io.contactimport.rowprocessor.changes.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.contactimport.contracts.batches.RowBatch;
 import io.contactimport.contracts.changes.ContactChangeType;
 import io.contactimport.rowprocessor.batches.repository.BatchLedger;
@@ -8,8 +10,10 @@ import io.contactimport.rowprocessor.contacts.repository.ContactUpsert.AppliedRo
 import io.contactimport.rowprocessor.contacts.service.ContactRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +28,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportChanges {
 
+    private static final SerializableString FIRST_NAME = new SerializedString("first_name");
+    private static final SerializableString LAST_NAME = new SerializedString("last_name");
+    private static final SerializableString UNSUBSCRIBED = new SerializedString("unsubscribed");
+    private static final SerializableString PROPERTIES = new SerializedString("properties");
+
     /** The rows that changed a contact, in file order: what the ledger keeps. */
     public static List<AppliedRow> inFileOrder(List<AppliedRow> applied) {
         List<AppliedRow> ordered = new ArrayList<>(applied);
@@ -33,7 +42,8 @@ public class ImportChanges {
 
     /** @param applied in file order, as {@link #inFileOrder} gives them */
     public List<ContactChange> of(RowBatch batch, List<AppliedRow> applied, OffsetDateTime committedAt) {
-        Batch made = new Batch(batch.teamId(), batch.importId(), batch.importId() + ":", committedAt);
+        byte[] idPrefix = (batch.importId() + ":").getBytes(StandardCharsets.US_ASCII);
+        Batch made = new Batch(batch.teamId(), batch.importId(), idPrefix, committedAt);
         List<ContactChange> changes = new ArrayList<>(applied.size());
         for (AppliedRow row : applied) {
             changes.add(new RowChange(made, row));
@@ -55,15 +65,26 @@ public class ImportChanges {
     }
 
     /** What a batch's changes share; the event ids are the import's id and the row's number. */
-    private record Batch(UUID teamId, UUID importId, String idPrefix, OffsetDateTime committedAt) {
+    private record Batch(UUID teamId, UUID importId, byte[] idPrefix, OffsetDateTime committedAt) {
     }
 
     /** The change one row made: a created contact has every field, as stored; an updated one the row's fields. */
     private record RowChange(Batch batch, AppliedRow applied) implements ContactChange {
 
+        /** The id's prefix and the row number's digits, written into one array: a million ids are made. */
         @Override
-        public String id() {
-            return batch.idPrefix() + applied.row().number();
+        public byte[] id() {
+            byte[] prefix = batch.idPrefix();
+            long number = applied.row().number();
+            int digits = 1;
+            for (long rest = number / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            byte[] id = Arrays.copyOf(prefix, prefix.length + digits);
+            for (int i = id.length - 1; i >= prefix.length; i--, number /= 10) {
+                id[i] = (byte) ('0' + number % 10);
+            }
+            return id;
         }
 
         @Override
@@ -103,20 +124,23 @@ public class ImportChanges {
             boolean all = applied.created();
             json.writeStartObject();
             if (all || row.firstName() != null) {
-                json.writeStringField("first_name", row.firstName());
+                json.writeFieldName(FIRST_NAME);
+                json.writeString(row.firstName());
             }
             if (all || row.lastName() != null) {
-                json.writeStringField("last_name", row.lastName());
+                json.writeFieldName(LAST_NAME);
+                json.writeString(row.lastName());
             }
             if (all || row.unsubscribed() != null) {
-                json.writeBooleanField("unsubscribed", Boolean.TRUE.equals(row.unsubscribed()));
+                json.writeFieldName(UNSUBSCRIBED);
+                json.writeBoolean(Boolean.TRUE.equals(row.unsubscribed()));
             }
             if (row.propertiesJson() != null) {
                 // Valid JSON already: parsing a million of them again showed in a profile.
-                json.writeFieldName("properties");
+                json.writeFieldName(PROPERTIES);
                 json.writeRawValue(row.propertiesJson());
             } else if (all) {
-                json.writeFieldName("properties");
+                json.writeFieldName(PROPERTIES);
                 json.writeStartObject();
                 json.writeEndObject();
             }

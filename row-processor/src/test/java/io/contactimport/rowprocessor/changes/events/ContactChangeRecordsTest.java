@@ -91,6 +91,16 @@ class ContactChangeRecordsTest {
                 given)), written(team, importId, row, contact, false).value());
     }
 
+    @Test
+    void theEventIdIsTheImportAndTheRowNumber() {
+        UUID importId = UUID.randomUUID();
+        for (long number : new long[] {1, 9, 10, 99, 1000, 1_000_000, 123_456_789_012L}) {
+            ContactRow row = new ContactRow(number, "n@example.com", null, null, null, null);
+            assertEquals(importId + ":" + number, header(written(UUID.randomUUID(), importId, row, UUID.randomUUID(),
+                    true), "ce_id"));
+        }
+    }
+
     private static ProducerRecord<byte[], byte[]> written(UUID team, UUID importId, ContactRow row, UUID contact,
                                                           boolean created) {
         RowBatch batch = new RowBatch(importId, team, 0, 0, OnConflict.UPSERT, List.of("email"), null, null, null,
