@@ -100,7 +100,7 @@ final class ContactChangeRecords implements AutoCloseable {
                 writeId(importId.of(change.importId()));
             }
             data.writeFieldName(FIELDS);
-            change.writeFields(data);
+            change.fields().writeTo(data);
             data.writeEndObject();
             data.flush();
         } catch (IOException e) {

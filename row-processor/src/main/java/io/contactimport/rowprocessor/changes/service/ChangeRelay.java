@@ -1,7 +1,5 @@
 package io.contactimport.rowprocessor.changes.service;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.contactimport.contracts.changes.ContactChangeType;
 import io.contactimport.rowprocessor.changes.events.ContactChangePublisher;
 import io.contactimport.rowprocessor.changes.repository.ChangeOutbox;
 import io.contactimport.rowprocessor.changes.repository.ChangeOutbox.Entry;
@@ -9,11 +7,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,51 +51,11 @@ public class ChangeRelay {
                 });
     }
 
+    /** Its fields as PostgreSQL gives them back, written again compactly. */
     private ContactChange change(Entry entry) {
-        return new RelayedChange(entry, fields.read(entry.fieldsJson()));
-    }
-
-    /** A change the contacts API made; its fields as PostgreSQL gave them back, written again compactly. */
-    private record RelayedChange(Entry entry, Map<String, Object> fields) implements ContactChange {
-
-        @Override
-        public byte[] id() {
-            return entry.id().toString().getBytes(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public ContactChangeType type() {
-            return entry.type();
-        }
-
-        @Override
-        public OffsetDateTime time() {
-            return entry.changedAt();
-        }
-
-        @Override
-        public UUID teamId() {
-            return entry.teamId();
-        }
-
-        @Override
-        public UUID contactId() {
-            return entry.contactId();
-        }
-
-        @Override
-        public String email() {
-            return entry.email();
-        }
-
-        @Override
-        public UUID importId() {
-            return null;
-        }
-
-        @Override
-        public void writeFields(JsonGenerator json) throws IOException {
-            json.writeObject(fields);
-        }
+        Map<String, Object> changed = fields.read(entry.fieldsJson());
+        return new ContactChange(entry.id().toString().getBytes(StandardCharsets.US_ASCII), entry.type(),
+                entry.changedAt(), entry.teamId(), entry.contactId(), entry.email(), null,
+                json -> json.writeObject(changed));
     }
 }

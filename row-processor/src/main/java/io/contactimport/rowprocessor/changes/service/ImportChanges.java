@@ -43,10 +43,13 @@ public class ImportChanges {
     /** @param applied in file order, as {@link #inFileOrder} gives them */
     public List<ContactChange> of(RowBatch batch, List<AppliedRow> applied, OffsetDateTime committedAt) {
         byte[] idPrefix = (batch.importId() + ":").getBytes(StandardCharsets.US_ASCII);
-        Batch made = new Batch(batch.teamId(), batch.importId(), idPrefix, committedAt);
         List<ContactChange> changes = new ArrayList<>(applied.size());
-        for (AppliedRow row : applied) {
-            changes.add(new RowChange(made, row));
+        for (AppliedRow change : applied) {
+            ContactRow row = change.row();
+            boolean created = change.created();
+            changes.add(new ContactChange(eventId(idPrefix, row.number()),
+                    created ? ContactChangeType.CREATED : ContactChangeType.UPDATED, committedAt, batch.teamId(),
+                    change.contactId(), row.email(), batch.importId(), json -> writeFields(row, created, json)));
         }
         return changes;
     }
@@ -64,87 +67,47 @@ public class ImportChanges {
         return of(batch, applied, committedAt);
     }
 
-    /** What a batch's changes share; the event ids are the import's id and the row's number. */
-    private record Batch(UUID teamId, UUID importId, byte[] idPrefix, OffsetDateTime committedAt) {
+    /** The import's id, a colon and the row's number, written into one array: a million ids are made. */
+    private static byte[] eventId(byte[] importPrefix, long rowNumber) {
+        int digits = 1;
+        for (long rest = rowNumber / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] id = Arrays.copyOf(importPrefix, importPrefix.length + digits);
+        long rest = rowNumber;
+        for (int i = id.length - 1; i >= importPrefix.length; i--, rest /= 10) {
+            id[i] = (byte) ('0' + rest % 10);
+        }
+        return id;
     }
 
-    /** The change one row made: a created contact has every field, as stored; an updated one the row's fields. */
-    private record RowChange(Batch batch, AppliedRow applied) implements ContactChange {
-
-        /** The id's prefix and the row number's digits, written into one array: a million ids are made. */
-        @Override
-        public byte[] id() {
-            byte[] prefix = batch.idPrefix();
-            long number = applied.row().number();
-            int digits = 1;
-            for (long rest = number / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            byte[] id = Arrays.copyOf(prefix, prefix.length + digits);
-            for (int i = id.length - 1; i >= prefix.length; i--, number /= 10) {
-                id[i] = (byte) ('0' + number % 10);
-            }
-            return id;
+    /**
+     * A created contact has every field, as stored; an updated one only the fields its row gave (an empty cell
+     * leaves a field as it was).
+     */
+    private static void writeFields(ContactRow row, boolean created, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        if (created || row.firstName() != null) {
+            json.writeFieldName(FIRST_NAME);
+            json.writeString(row.firstName());
         }
-
-        @Override
-        public ContactChangeType type() {
-            return applied.created() ? ContactChangeType.CREATED : ContactChangeType.UPDATED;
+        if (created || row.lastName() != null) {
+            json.writeFieldName(LAST_NAME);
+            json.writeString(row.lastName());
         }
-
-        @Override
-        public OffsetDateTime time() {
-            return batch.committedAt();
+        if (created || row.unsubscribed() != null) {
+            json.writeFieldName(UNSUBSCRIBED);
+            json.writeBoolean(Boolean.TRUE.equals(row.unsubscribed()));
         }
-
-        @Override
-        public UUID teamId() {
-            return batch.teamId();
-        }
-
-        @Override
-        public UUID contactId() {
-            return applied.contactId();
-        }
-
-        @Override
-        public String email() {
-            return applied.row().email();
-        }
-
-        @Override
-        public UUID importId() {
-            return batch.importId();
-        }
-
-        /** An empty cell leaves a field as it was, so an update carries only the fields its row gave. */
-        @Override
-        public void writeFields(JsonGenerator json) throws IOException {
-            ContactRow row = applied.row();
-            boolean all = applied.created();
+        if (row.propertiesJson() != null) {
+            // Valid JSON already: parsing a million of them again showed in a profile.
+            json.writeFieldName(PROPERTIES);
+            json.writeRawValue(row.propertiesJson());
+        } else if (created) {
+            json.writeFieldName(PROPERTIES);
             json.writeStartObject();
-            if (all || row.firstName() != null) {
-                json.writeFieldName(FIRST_NAME);
-                json.writeString(row.firstName());
-            }
-            if (all || row.lastName() != null) {
-                json.writeFieldName(LAST_NAME);
-                json.writeString(row.lastName());
-            }
-            if (all || row.unsubscribed() != null) {
-                json.writeFieldName(UNSUBSCRIBED);
-                json.writeBoolean(Boolean.TRUE.equals(row.unsubscribed()));
-            }
-            if (row.propertiesJson() != null) {
-                // Valid JSON already: parsing a million of them again showed in a profile.
-                json.writeFieldName(PROPERTIES);
-                json.writeRawValue(row.propertiesJson());
-            } else if (all) {
-                json.writeFieldName(PROPERTIES);
-                json.writeStartObject();
-                json.writeEndObject();
-            }
             json.writeEndObject();
         }
+        json.writeEndObject();
     }
 }
